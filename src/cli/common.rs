@@ -1,0 +1,102 @@
+//! Arguments and helpers every subcommand that reads an inventory shares.
+
+use anyhow::Context;
+use kaigi::Lang;
+use kaigi::input::{EncodingChoice, LoadOptions, Loaded, Severity, load};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How to read the inventory.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Inventory: a folder with meetings.csv (and agencies.csv), a meetings CSV, or an .xlsx workbook.
+    pub inventory: PathBuf,
+    /// Encoding of CSV files (auto detects UTF-8, with or without BOM, and Shift_JIS).
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    pub encoding: EncodingChoice,
+    /// Sessions per year assumed for an ad hoc (随時) meeting that gives no estimate.
+    #[arg(long, default_value_t = 12.0, value_name = "N")]
+    pub adhoc_default: f64,
+    /// Language of messages and reports.
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
+    pub lang: Lang,
+}
+
+impl InputArgs {
+    /// Reads the inventory; fails only when the path cannot be read at all.
+    pub fn load(&self) -> anyhow::Result<Loaded> {
+        if !(self.adhoc_default > 0.0 && self.adhoc_default.is_finite()) {
+            anyhow::bail!(
+                "--adhoc-default must be a number of sessions above 0 (got {})",
+                self.adhoc_default
+            );
+        }
+        let options = LoadOptions { encoding: self.encoding, adhoc_default: self.adhoc_default };
+        load(&self.inventory, &options)
+            .with_context(|| format!("could not load inventory '{}'", self.inventory.display()))
+    }
+
+    /// Reads the inventory for an analysis: warnings go to stderr; errors are printed and
+    /// turned into exit code 1 (`Err(code)`).
+    pub fn load_valid(&self) -> anyhow::Result<Result<Loaded, ExitCode>> {
+        let loaded = self.load()?;
+        let mut stderr = std::io::stderr().lock();
+        for diagnostic in &loaded.diagnostics {
+            if diagnostic.severity == Severity::Error {
+                writeln!(stderr, "{}", diagnostic.render(self.lang))?;
+            }
+        }
+        if loaded.has_errors() {
+            let errors = loaded.count(Severity::Error);
+            let path = self.inventory.display();
+            match self.lang {
+                Lang::Ja => writeln!(
+                    stderr,
+                    "kaigi: {path} に {errors} 件のエラーがあります。`kaigi validate {path}` で全件を確認してください"
+                )?,
+                Lang::En => writeln!(
+                    stderr,
+                    "kaigi: {path} has {errors} errors; run `kaigi validate {path}` to see every problem"
+                )?,
+            }
+            return Ok(Err(ExitCode::from(1)));
+        }
+        let warnings = loaded.count(Severity::Warning);
+        if warnings > 0 {
+            match self.lang {
+                Lang::Ja => {
+                    writeln!(stderr, "kaigi: 警告 {warnings} 件（kaigi validate で確認できます）")?
+                }
+                Lang::En => writeln!(stderr, "kaigi: {warnings} warnings (see kaigi validate)")?,
+            }
+        }
+        Ok(Ok(loaded))
+    }
+}
+
+/// Text or JSON on standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextOrJson {
+    /// A readable summary.
+    Text,
+    /// Machine-readable JSON.
+    Json,
+}
+
+/// Writes bytes to standard output.
+pub fn print(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// A closed pipe (`kaigi … | head`) is not an error.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,48 @@
+//! Command-line interface: one file per subcommand, each holding its `Args` and `run`.
+
+mod common;
+mod inventory;
+mod template;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// kaigi (会議): audit recurring inter-agency meetings, measure how agencies are
+/// connected, and propose a smaller meeting structure that keeps every working link.
+#[derive(Debug, Parser)]
+#[command(name = "kaigi", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check an inventory and report every problem with file, row, column and fix.
+    Validate(validate::Args),
+    /// Print the meeting table (participants, frequency, time, annual person-hours).
+    Inventory(inventory::Args),
+    /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
+    Template(template::Args),
+}
+
+/// What a subcommand returns: the exit code it wants.
+pub type Outcome = anyhow::Result<ExitCode>;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::Inventory(args) => inventory::run(args),
+        Command::Template(args) => template::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) if common::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kaigi: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

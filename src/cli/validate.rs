@@ -1,0 +1,90 @@
+//! `kaigi validate`: every problem in one run, errors (exit 1) and warnings (exit 0).
+
+use crate::cli::Outcome;
+use crate::cli::common::{InputArgs, TextOrJson, print};
+use kaigi::Lang;
+use kaigi::input::Severity;
+use serde::Serialize;
+use std::process::ExitCode;
+
+/// Arguments of `kaigi validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    inventory: String,
+    files: Vec<String>,
+    meetings: usize,
+    agencies: usize,
+    errors: usize,
+    warnings: usize,
+    problems: Vec<Problem<'a>>,
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    #[serde(flatten)]
+    diagnostic: &'a kaigi::input::Diagnostic,
+    message: String,
+    fix: String,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let lang = args.input.lang;
+    let loaded = args.input.load()?;
+    let errors = loaded.count(Severity::Error);
+    let warnings = loaded.count(Severity::Warning);
+    let mut ordered: Vec<_> = loaded.diagnostics.iter().collect();
+    // Errors first; within a severity keep file and row order.
+    ordered.sort_by_key(|d| d.severity);
+    match args.format {
+        TextOrJson::Json => {
+            let report = Report {
+                inventory: args.input.inventory.display().to_string(),
+                files: loaded.sources.iter().map(|p| p.display().to_string()).collect(),
+                meetings: loaded.inventory.meetings.len(),
+                agencies: loaded.inventory.agencies.len(),
+                errors,
+                warnings,
+                problems: ordered
+                    .iter()
+                    .map(|d| Problem { diagnostic: d, message: d.message(lang), fix: d.fix(lang) })
+                    .collect(),
+            };
+            let mut bytes = serde_json::to_vec_pretty(&report)?;
+            bytes.push(b'\n');
+            print(&bytes)?;
+        }
+        TextOrJson::Text => {
+            let mut text = String::new();
+            for diagnostic in &ordered {
+                text.push_str(&diagnostic.render(lang));
+                text.push('\n');
+            }
+            let inventory = &loaded.inventory;
+            text.push_str(&match lang {
+                Lang::Ja => format!(
+                    "{}: 会議 {} 件、機関 {} を読み込みました。エラー {errors} 件、警告 {warnings} 件\n",
+                    args.input.inventory.display(),
+                    inventory.meetings.len(),
+                    inventory.agencies.len()
+                ),
+                Lang::En => format!(
+                    "{}: read {} meetings and {} agencies; {errors} errors, {warnings} warnings\n",
+                    args.input.inventory.display(),
+                    inventory.meetings.len(),
+                    inventory.agencies.len()
+                ),
+            });
+            print(text.as_bytes())?;
+        }
+    }
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

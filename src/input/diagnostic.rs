@@ -1,0 +1,398 @@
+//! Problems found while reading an inventory, each pinned to file, row and column and
+//! carrying a fix, in Japanese and English.
+//!
+//! Validation collects every problem and keeps going, so a planning office fixes a whole
+//! spreadsheet in one pass instead of one error per run.
+
+use crate::lang::Lang;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// Whether a problem stops analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The inventory cannot be analysed until this is fixed (exit code 1).
+    Error,
+    /// Analysis goes on, but the user should look (exit code 0).
+    Warning,
+}
+
+/// What went wrong. Each variant renders its own message and fix in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Problem {
+    /// The file has no bytes or only blank lines.
+    EmptyFile,
+    /// A header row but no data rows.
+    HeaderOnly,
+    /// A required column is absent.
+    MissingColumn {
+        /// Field name.
+        field: String,
+        /// Japanese headers accepted for it.
+        accepted: String,
+    },
+    /// A header kaigi does not know; the column is kept as-is.
+    UnknownColumn,
+    /// Two headers map to the same field; the first is used.
+    DuplicateColumn {
+        /// Field name.
+        field: String,
+    },
+    /// Bytes that are neither UTF-8 nor Shift_JIS.
+    Undecodable {
+        /// Encoding tried.
+        encoding: String,
+    },
+    /// A row with a different number of cells than the header.
+    RaggedRow {
+        /// Cells in this row.
+        cells: usize,
+        /// Cells in the header.
+        expected: usize,
+    },
+    /// A cell longer than kaigi accepts.
+    CellTooLong {
+        /// Characters in the cell.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Required value missing.
+    EmptyRequired,
+    /// Same id twice.
+    DuplicateId {
+        /// Row of the first occurrence.
+        first_row: usize,
+    },
+    /// Frequency not readable.
+    BadFrequency,
+    /// Duration not readable.
+    BadDuration,
+    /// Frequency or duration zero or negative.
+    NotPositive,
+    /// Meeting without participants.
+    NoParticipants,
+    /// Head-count that is not a positive integer.
+    BadHeadCount,
+    /// Same agency twice in one meeting (counts are added).
+    RepeatedParticipant {
+        /// Canonical agency name.
+        agency: String,
+    },
+    /// A participant not in the registry.
+    UnknownAgency {
+        /// Meetings naming it.
+        meetings: usize,
+    },
+    /// A yes/no cell with another word.
+    BadYesNo,
+    /// A function not in the list.
+    UnknownFunction,
+    /// A confidentiality value not in the list.
+    BadConfidentiality,
+    /// Two registry rows for one agency.
+    DuplicateAgency {
+        /// Row of the first occurrence.
+        first_row: usize,
+    },
+    /// An alias that names two agencies.
+    ConflictingAlias {
+        /// The agency that already uses it.
+        other: String,
+    },
+    /// The inventory has no meetings at all.
+    NoMeetings,
+    /// No agency registry was given, so no participant has a sector.
+    NoRegistry {
+        /// Agencies named by meetings.
+        agencies: usize,
+    },
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// File (and sheet) as the user named it.
+    pub file: String,
+    /// Row number as Excel shows it (header = 1); `None` for whole-file problems.
+    pub row: Option<usize>,
+    /// Column header as written in the file.
+    pub column: Option<String>,
+    /// The offending value, shortened to 80 characters.
+    pub value: Option<String>,
+    /// What is wrong.
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+const VALUE_PREVIEW_CHARS: usize = 80;
+
+impl Diagnostic {
+    /// A problem at file level.
+    pub fn new(severity: Severity, file: &str, problem: Problem) -> Self {
+        Diagnostic {
+            severity,
+            file: file.to_string(),
+            row: None,
+            column: None,
+            value: None,
+            problem,
+        }
+    }
+
+    /// Pins the problem to a row.
+    pub fn at_row(mut self, row: usize) -> Self {
+        self.row = Some(row);
+        self
+    }
+
+    /// Pins the problem to a column.
+    pub fn in_column(mut self, column: &str) -> Self {
+        self.column = Some(column.to_string());
+        self
+    }
+
+    /// Records the offending value (shortened).
+    pub fn with_value(mut self, value: &str) -> Self {
+        let mut preview: String = value.chars().take(VALUE_PREVIEW_CHARS).collect();
+        if value.chars().nth(VALUE_PREVIEW_CHARS).is_some() {
+            preview.push('…');
+        }
+        self.value = Some(preview);
+        self
+    }
+
+    /// What is wrong, in one sentence.
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem::*;
+        match (&self.problem, lang) {
+            (EmptyFile, Lang::Ja) => "ファイルが空です".into(),
+            (EmptyFile, Lang::En) => "the file is empty".into(),
+            (HeaderOnly, Lang::Ja) => "見出し行だけで、データ行がありません".into(),
+            (HeaderOnly, Lang::En) => "the file has a header row but no data rows".into(),
+            (MissingColumn { field, .. }, Lang::Ja) => format!("必須の列「{field}」がありません"),
+            (MissingColumn { field, .. }, Lang::En) => {
+                format!("required column '{field}' is missing")
+            }
+            (UnknownColumn, Lang::Ja) => "この列は解釈されません（値はそのまま保持します）".into(),
+            (UnknownColumn, Lang::En) => {
+                "column not recognised; its values are kept as they are".into()
+            }
+            (DuplicateColumn { field }, Lang::Ja) => {
+                format!("「{field}」にあたる列が複数あります。最初の列を使います")
+            }
+            (DuplicateColumn { field }, Lang::En) => {
+                format!("several columns mean '{field}'; the first one is used")
+            }
+            (Undecodable { encoding }, Lang::Ja) => {
+                format!("文字コード {encoding} として読めないバイトがあります")
+            }
+            (Undecodable { encoding }, Lang::En) => format!("bytes that are not valid {encoding}"),
+            (RaggedRow { cells, expected }, Lang::Ja) => {
+                format!("この行のセル数は {cells} ですが、見出しは {expected} 列です")
+            }
+            (RaggedRow { cells, expected }, Lang::En) => {
+                format!("this row has {cells} cells but the header has {expected}")
+            }
+            (CellTooLong { chars, limit }, Lang::Ja) => {
+                format!("セルが長すぎます（{chars} 文字、上限 {limit} 文字）")
+            }
+            (CellTooLong { chars, limit }, Lang::En) => {
+                format!("cell too long ({chars} characters, limit {limit})")
+            }
+            (EmptyRequired, Lang::Ja) => "必須の値が空です".into(),
+            (EmptyRequired, Lang::En) => "a required value is empty".into(),
+            (DuplicateId { first_row }, Lang::Ja) => {
+                format!("ID が {first_row} 行目と重複しています")
+            }
+            (DuplicateId { first_row }, Lang::En) => {
+                format!("this id is already used on row {first_row}")
+            }
+            (BadFrequency, Lang::Ja) => "開催頻度を読み取れません".into(),
+            (BadFrequency, Lang::En) => "frequency not understood".into(),
+            (BadDuration, Lang::Ja) => "会議時間を読み取れません".into(),
+            (BadDuration, Lang::En) => "duration not understood".into(),
+            (NotPositive, Lang::Ja) => "0 より大きい値が必要です".into(),
+            (NotPositive, Lang::En) => "the value must be more than 0".into(),
+            (NoParticipants, Lang::Ja) => "参加者がいません".into(),
+            (NoParticipants, Lang::En) => "the meeting has no participants".into(),
+            (BadHeadCount, Lang::Ja) => "人数は 1 以上の整数で書いてください".into(),
+            (BadHeadCount, Lang::En) => "head-count must be a whole number of at least 1".into(),
+            (RepeatedParticipant { agency }, Lang::Ja) => {
+                format!("「{agency}」が同じ会議に複数回書かれています。人数を合計しました")
+            }
+            (RepeatedParticipant { agency }, Lang::En) => format!(
+                "'{agency}' is listed more than once in this meeting; head-counts were added"
+            ),
+            (UnknownAgency { meetings }, Lang::Ja) => {
+                format!("機関一覧にない参加者です（{meetings} 会議）。分野は unknown とします")
+            }
+            (UnknownAgency { meetings }, Lang::En) => format!(
+                "participant not in the agency registry ({meetings} meetings); sector set to unknown"
+            ),
+            (BadYesNo, Lang::Ja) => "はい／いいえとして読めません（空欄として扱います）".into(),
+            (BadYesNo, Lang::En) => "not a yes/no value; treated as blank".into(),
+            (UnknownFunction, Lang::Ja) => "機能の区分にない値です（備考として保持します）".into(),
+            (UnknownFunction, Lang::En) => "not a known function; kept as a note".into(),
+            (BadConfidentiality, Lang::Ja) => {
+                "守秘義務の区分として読めません（なし として扱います）".into()
+            }
+            (BadConfidentiality, Lang::En) => "not a confidentiality value; treated as none".into(),
+            (DuplicateAgency { first_row }, Lang::Ja) => {
+                format!("機関名が {first_row} 行目と重複しています")
+            }
+            (DuplicateAgency { first_row }, Lang::En) => {
+                format!("this agency is already listed on row {first_row}")
+            }
+            (ConflictingAlias { other }, Lang::Ja) => {
+                format!("この別名は「{other}」でも使われています")
+            }
+            (ConflictingAlias { other }, Lang::En) => format!("this alias already names '{other}'"),
+            (NoMeetings, Lang::Ja) => "会議が 1 件もありません".into(),
+            (NoMeetings, Lang::En) => "the inventory has no meetings".into(),
+            (NoRegistry { agencies }, Lang::Ja) => {
+                format!("機関一覧がないため、参加者 {agencies} 機関の分野は unknown になります")
+            }
+            (NoRegistry { agencies }, Lang::En) => format!(
+                "no agency registry, so the {agencies} participating agencies have sector unknown"
+            ),
+        }
+    }
+
+    /// How to fix it.
+    pub fn fix(&self, lang: Lang) -> String {
+        use Problem::*;
+        let text = match (&self.problem, lang) {
+            (EmptyFile | HeaderOnly | NoMeetings, Lang::Ja) => {
+                "1 行目に見出し、2 行目以降に会議を 1 行ずつ書いてください（kaigi template で雛形を作れます）"
+            }
+            (EmptyFile | HeaderOnly | NoMeetings, Lang::En) => {
+                "put headers on row 1 and one meeting per row below (`kaigi template` writes a blank form)"
+            }
+            (MissingColumn { accepted, .. }, Lang::Ja) => {
+                return format!("次のいずれかの見出しの列を追加してください: {accepted}");
+            }
+            (MissingColumn { accepted, .. }, Lang::En) => {
+                return format!("add a column headed one of: {accepted}");
+            }
+            (UnknownColumn, Lang::Ja) => {
+                "意図した列なら見出しを README の入力形式の表にある名前にしてください"
+            }
+            (UnknownColumn, Lang::En) => {
+                "if this column should be read, rename its header to one listed in the README's input format"
+            }
+            (DuplicateColumn { .. }, Lang::Ja) => "不要な方の列を削除するか見出しを変えてください",
+            (DuplicateColumn { .. }, Lang::En) => "delete or rename the extra column",
+            (Undecodable { .. }, Lang::Ja) => {
+                "UTF-8 または Shift_JIS で保存し直すか、--encoding で文字コードを指定してください"
+            }
+            (Undecodable { .. }, Lang::En) => {
+                "save the file again as UTF-8 or Shift_JIS, or name its encoding with --encoding"
+            }
+            (RaggedRow { .. }, Lang::Ja) => {
+                "セル内のカンマを含む値は \"\" で囲むか、区切りに 、 を使ってください"
+            }
+            (RaggedRow { .. }, Lang::En) => {
+                "quote values that contain commas (\"a, b\") or separate list items with ;"
+            }
+            (CellTooLong { .. }, Lang::Ja) => {
+                "セルの内容を短くしてください（貼り付け誤りではありませんか）"
+            }
+            (CellTooLong { .. }, Lang::En) => "shorten the cell (was something pasted by mistake?)",
+            (EmptyRequired, Lang::Ja) => "値を入力してください",
+            (EmptyRequired, Lang::En) => "fill in the value",
+            (DuplicateId { .. }, Lang::Ja) => "会議ごとに異なる ID を付けてください",
+            (DuplicateId { .. }, Lang::En) => "give every meeting its own id",
+            (BadFrequency, Lang::Ja) => {
+                "例: 毎月, 月2回, 隔月, 年4回, 週1回, 随時(年6回), または年間回数の数字"
+            }
+            (BadFrequency, Lang::En) => {
+                "e.g. monthly, 月2回, quarterly, 6/year, ad hoc (6/year), or a number of sessions per year"
+            }
+            (BadDuration, Lang::Ja) => "例: 90分, 1時間30分, 1.5時間, または分の数字",
+            (BadDuration, Lang::En) => "e.g. 90分, 1時間30分, 1.5h, 90min, or a number of minutes",
+            (NotPositive, Lang::Ja) => "開催していない会議は行を削除してください",
+            (NotPositive, Lang::En) => "remove meetings that are not held",
+            (NoParticipants, Lang::Ja) => "参加機関を 、 区切りで入力してください",
+            (NoParticipants, Lang::En) => "list the attending agencies, separated by ;",
+            (BadHeadCount, Lang::Ja) => "例: 社会福祉協議会×2, 社協（2名）",
+            (BadHeadCount, Lang::En) => "e.g. 社会福祉協議会×2, Social Welfare Council x2",
+            (RepeatedParticipant { .. }, Lang::Ja) => {
+                "1 回だけ書き、人数は ×2 のように書いてください"
+            }
+            (RepeatedParticipant { .. }, Lang::En) => {
+                "list the agency once and write its head-count as x2"
+            }
+            (UnknownAgency { .. }, Lang::Ja) => {
+                "機関一覧に追加するか、既存の機関の別名に加えてください"
+            }
+            (UnknownAgency { .. }, Lang::En) => {
+                "add it to the agency registry, or as an alias of a registered agency"
+            }
+            (BadYesNo, Lang::Ja) => "はい／いいえ（○／×）で入力してください",
+            (BadYesNo, Lang::En) => "write yes or no",
+            (UnknownFunction, Lang::Ja) => {
+                "個別ケース検討, 関係づくり・研修, 地域課題・資源開発, 施策化・計画, 情報共有 のいずれか"
+            }
+            (UnknownFunction, Lang::En) => {
+                "one of case_review, relationship_building, community_development, policy_planning, information_sharing"
+            }
+            (BadConfidentiality, Lang::Ja) => "法定, 契約, なし のいずれか",
+            (BadConfidentiality, Lang::En) => "one of statutory, contractual, none",
+            (DuplicateAgency { .. }, Lang::Ja) => {
+                "1 つの機関は 1 行にまとめ、別名は「別名」列に書いてください"
+            }
+            (DuplicateAgency { .. }, Lang::En) => {
+                "keep one row per agency and put other names in the aliases column"
+            }
+            (ConflictingAlias { .. }, Lang::Ja) => "別名はどちらか一方の機関だけに付けてください",
+            (ConflictingAlias { .. }, Lang::En) => "give the alias to one agency only",
+            (NoRegistry { .. }, Lang::Ja) => {
+                "分野別の分析には agencies.csv（機関名, 別名, 分野, 種別, 守秘義務）を会議ファイルと同じフォルダに置いてください"
+            }
+            (NoRegistry { .. }, Lang::En) => {
+                "for analyses by field, put agencies.csv (name, aliases, sector, kind, confidentiality) in the folder beside meetings.csv"
+            }
+        };
+        text.to_string()
+    }
+
+    /// One line as the CLI prints it: `file:row: column 'x' value 'y': message (fix)`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut line = String::new();
+        let label = match (self.severity, lang) {
+            (Severity::Error, Lang::Ja) => "エラー",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Ja) => "警告",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let _ = write!(line, "{label}: {}", self.file);
+        if let Some(row) = self.row {
+            let _ = match lang {
+                Lang::Ja => write!(line, " {row}行目"),
+                Lang::En => write!(line, " row {row}"),
+            };
+        }
+        if let Some(column) = &self.column {
+            let _ = match lang {
+                Lang::Ja => write!(line, " 列「{column}」"),
+                Lang::En => write!(line, " column '{column}'"),
+            };
+        }
+        if let Some(value) = &self.value {
+            let _ = match lang {
+                Lang::Ja => write!(line, " 値「{value}」"),
+                Lang::En => write!(line, " value '{value}'"),
+            };
+        }
+        let _ = match lang {
+            Lang::Ja => write!(line, ": {}。対処: {}", self.message(lang), self.fix(lang)),
+            Lang::En => write!(line, ": {}. Fix: {}", self.message(lang), self.fix(lang)),
+        };
+        line
+    }
+}

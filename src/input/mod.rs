@@ -1,0 +1,222 @@
+//! Files → [`Inventory`]: CSV (UTF-8 or Shift_JIS) or workbooks, Japanese or English
+//! headers, the cell grammars, alias resolution, and every problem reported at once.
+//!
+//! ```no_run
+//! use kaigi::input::{load, LoadOptions};
+//! let loaded = load("inputs/sample-city".as_ref(), &LoadOptions::default())?;
+//! for problem in &loaded.diagnostics {
+//!     eprintln!("{}", problem.render(kaigi::Lang::En));
+//! }
+//! println!("{} meetings", loaded.inventory.meetings.len());
+//! # Ok::<(), kaigi::input::InputError>(())
+//! ```
+
+mod diagnostic;
+mod grammar;
+mod headers;
+mod rows;
+mod table;
+mod template;
+mod text;
+
+pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use grammar::{GrammarError, parse_duration, parse_frequency};
+pub use headers::{AGENCY_HEADERS, AgencyField, MEETING_HEADERS, MeetingField};
+pub use rows::{parse_function, read_agencies, read_meetings};
+pub use table::{EncodingChoice, MAX_CELL_CHARS, Row, Table, decode, parse_csv};
+pub use template::{template_csv, template_xlsx};
+pub use text::{
+    CountedName, kanji_digits, name_key, normalize, parse_head_count, parse_yes_no, split_list,
+};
+
+use crate::model::Inventory;
+use std::path::{Path, PathBuf};
+
+/// How to read an inventory.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LoadOptions {
+    /// Encoding of CSV files.
+    pub encoding: EncodingChoice,
+    /// Sessions per year assumed for a bare 随時 / `ad hoc`.
+    pub adhoc_default: f64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { encoding: EncodingChoice::Auto, adhoc_default: 12.0 }
+    }
+}
+
+/// Failures that stop reading before any row is looked at.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// Path does not exist.
+    #[error(
+        "'{0}' does not exist; pass a folder holding meetings.csv, a meetings CSV, or an .xlsx workbook"
+    )]
+    NotFound(PathBuf),
+    /// A folder without a meetings file.
+    #[error(
+        "'{0}' holds no meetings.csv, meetings.xlsx or meetings.xls; put the meetings table there under one of those names"
+    )]
+    NoMeetingsFile(PathBuf),
+    /// A file kaigi does not read.
+    #[error("'{0}' is not a .csv, .tsv, .txt, .xlsx, .xlsm or .xls file")]
+    UnsupportedFile(PathBuf),
+    /// The file could not be read.
+    #[error("could not read '{path}': {source}")]
+    Io {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// The workbook could not be opened.
+    #[error("could not open workbook '{path}': {message}; save it again from Excel as .xlsx")]
+    Workbook {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        message: String,
+    },
+}
+
+/// An inventory as read, with every problem found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Name of the inventory (folder name or file stem), used for output folders.
+    pub name: String,
+    /// The files read, for messages and to refuse writing over them.
+    pub sources: Vec<PathBuf>,
+    /// The meetings and agencies that could be read.
+    pub inventory: Inventory,
+    /// Every problem, errors first within each file, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
+const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase()
+}
+
+/// Reads an inventory from a folder, a meetings CSV or a workbook.
+///
+/// Problems in the data (bad cells, missing columns, undecodable bytes) become
+/// [`Diagnostic`]s; only a path that cannot be read at all is an [`InputError`].
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Loaded, InputError> {
+    if !path.exists() {
+        return Err(InputError::NotFound(path.to_path_buf()));
+    }
+    let mut diagnostics = Vec::new();
+    let mut sources = Vec::new();
+    let (meetings_table, agencies_table) = if path.is_dir() {
+        let meetings_path = find_in_dir(path, "meetings")
+            .ok_or_else(|| InputError::NoMeetingsFile(path.to_path_buf()))?;
+        let (meetings, mut agencies) = read_file(&meetings_path, options, &mut diagnostics)?;
+        sources.push(meetings_path);
+        if let Some(agencies_path) = find_in_dir(path, "agencies") {
+            agencies = Some(read_agency_file(&agencies_path, options, &mut diagnostics)?);
+            sources.push(agencies_path);
+        }
+        (meetings, agencies)
+    } else {
+        let tables = read_file(path, options, &mut diagnostics)?;
+        sources.push(path.to_path_buf());
+        tables
+    };
+    let name = inventory_name(path);
+    let agencies = match &agencies_table {
+        Some(table) => read_agencies(table, &mut diagnostics),
+        None => Vec::new(),
+    };
+    let inventory = read_meetings(&meetings_table, agencies, options, &mut diagnostics);
+    Ok(Loaded { name, sources, inventory, diagnostics })
+}
+
+/// Folder name or file stem, for output folders (`outputs/<name>/`).
+fn inventory_name(path: &Path) -> String {
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let named = if canonical.is_dir() { canonical.file_name() } else { canonical.file_stem() };
+    named.and_then(|n| n.to_str()).unwrap_or("inventory").to_string()
+}
+
+fn find_in_dir(dir: &Path, stem: &str) -> Option<PathBuf> {
+    ["csv", "xlsx", "xlsm", "xls", "tsv"]
+        .iter()
+        .map(|ext| dir.join(format!("{stem}.{ext}")))
+        .find(|candidate| candidate.is_file())
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    std::fs::read(path).map_err(|source| InputError::Io { path: path.to_path_buf(), source })
+}
+
+/// Reads a meetings file; a workbook may also carry the agencies sheet.
+fn read_file(
+    path: &Path,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(Table, Option<Table>), InputError> {
+    let ext = extension(path);
+    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
+        return table::read_workbook(path, diagnostics).map_err(|e| InputError::Workbook {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        });
+    }
+    if !TABLE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(InputError::UnsupportedFile(path.to_path_buf()));
+    }
+    Ok((read_csv_file(path, options, diagnostics)?, None))
+}
+
+fn read_agency_file(
+    path: &Path,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Table, InputError> {
+    if WORKBOOK_EXTENSIONS.contains(&extension(path).as_str()) {
+        return table::read_agency_workbook(path, diagnostics).map_err(|e| InputError::Workbook {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        });
+    }
+    read_csv_file(path, options, diagnostics)
+}
+
+fn read_csv_file(
+    path: &Path,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Table, InputError> {
+    let bytes = read_bytes(path)?;
+    Ok(read_csv_bytes(&bytes, &path.display().to_string(), options, diagnostics))
+}
+
+/// Decodes and parses CSV bytes. Exposed for fuzzing and tests.
+pub fn read_csv_bytes(
+    bytes: &[u8],
+    source: &str,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Table {
+    let (text, problem) = decode(bytes, options.encoding, source);
+    if let Some(problem) = problem {
+        diagnostics.push(problem);
+    }
+    parse_csv(&text, source, diagnostics)
+}

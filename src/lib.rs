@@ -1,0 +1,24 @@
+//! kaigi (会議) audits an organisation's recurring inter-agency meetings, measures how
+//! well its agencies are connected, and proposes a smaller meeting structure that keeps
+//! every working link.
+//!
+//! The pipeline runs one way: [`input`] reads files into the [`model`]; the analyses
+//! read the model.
+//!
+//! ```
+//! use kaigi::input::{LoadOptions, read_csv_bytes, read_meetings};
+//! let csv = "id,name,participants,topics,frequency,duration\n\
+//!            M1,Case review,City welfare;Council x2,elderly,12,90\n";
+//! let mut problems = Vec::new();
+//! let table = read_csv_bytes(csv.as_bytes(), "meetings.csv", &LoadOptions::default(), &mut problems);
+//! let inventory = read_meetings(&table, Vec::new(), &LoadOptions::default(), &mut problems);
+//! // 3 people × 12 sessions × 1.5 h
+//! assert_eq!(inventory.total_annual_person_hours(), 54.0);
+//! ```
+
+pub mod input;
+mod lang;
+pub mod model;
+pub mod report;
+
+pub use lang::Lang;
