@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests: run the real binary, read fixtures.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// Path of a file under the crate root.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The `kaigi` binary, run from the crate root.
+pub fn kaigi() -> Command {
+    let mut command = Command::cargo_bin("kaigi").expect("binary builds");
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+/// Runs the binary and parses its standard output as JSON.
+pub fn json_of(args: &[&str]) -> (serde_json::Value, i32) {
+    let output = kaigi().args(args).output().expect("binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "kaigi panicked: {stderr}");
+    let value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout))
+    });
+    (value, output.status.code().unwrap_or(-1))
+}
