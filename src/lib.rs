@@ -19,6 +19,7 @@
 pub mod input;
 mod lang;
 pub mod model;
+pub mod proposal;
 pub mod report;
 
 pub use lang::Lang;

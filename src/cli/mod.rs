@@ -2,6 +2,7 @@
 
 mod common;
 mod inventory;
+mod propose;
 mod template;
 mod validate;
 
@@ -23,6 +24,8 @@ enum Command {
     Validate(validate::Args),
     /// Print the meeting table (participants, frequency, time, annual person-hours).
     Inventory(inventory::Args),
+    /// Propose a smaller meeting structure that keeps every link, with reasons.
+    Propose(propose::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -35,6 +38,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Inventory(args) => inventory::run(args),
+        Command::Propose(args) => propose::run(args),
         Command::Template(args) => template::run(args),
     };
     match result {

@@ -5,9 +5,11 @@
 //! an input file.
 
 mod inventory_table;
+mod proposal_text;
 mod safety;
 
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
+pub use proposal_text::proposal_text;
 pub use safety::{OutputError, csv_with_bom, excel_safe, write_atomic};

@@ -1,0 +1,44 @@
+//! `kaigi propose`: the consolidation proposal.
+
+use crate::cli::Outcome;
+use crate::cli::common::{InputArgs, TextOrJson, print};
+use kaigi::proposal::{Policy, propose};
+use kaigi::report::proposal_text;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `kaigi propose`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Policy file (TOML): size limit, fixed cost per body, pinned meetings, forbidden
+    /// pairs, overrides (see the README).
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let policy = match &args.policy {
+        Some(path) => Policy::from_file(path)?,
+        None => Policy::default(),
+    };
+    let loaded = match args.input.load_valid()? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let proposal = propose(&loaded.inventory, &policy, args.input.lang);
+    let bytes = match args.format {
+        TextOrJson::Text => proposal_text(&proposal, args.input.lang).into_bytes(),
+        TextOrJson::Json => {
+            let mut bytes = serde_json::to_vec_pretty(&proposal)?;
+            bytes.push(b'\n');
+            bytes
+        }
+    };
+    print(&bytes)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,420 @@
+//! The cost model and the hard constraints for one candidate body (a group of meetings
+//! held as one).
+//!
+//! Cost model (documented in the README): a body meets as often as the most demanding
+//! meeting it absorbs (S = max sessions), for the longest absorbed session plus a fixed
+//! allowance per further absorbed meeting (D, capped by the policy). Agencies that
+//! attended every absorbed meeting are core members and attend every session; the others
+//! are per-item members, present for the share of the body's time that their former
+//! meetings' agendas fill: share = min(1, Σ sessions × minutes of their meetings / (S·D)).
+//! Annual person-hours = Σ core head-count × S·D/60 + Σ per-item head-count × share × S·D/60.
+
+use crate::model::{Agency, Inventory};
+use crate::proposal::catalogue::{Profile, SharingBasis, Tier, profile};
+use crate::proposal::policy::Policy;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One meeting, prepared for the search.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Meeting id.
+    pub id: String,
+    /// Meeting name.
+    pub name: String,
+    /// (agency index, head-count), sorted by agency index.
+    pub participants: Vec<(usize, u32)>,
+    /// Sessions per year.
+    pub sessions: f64,
+    /// Minutes per session.
+    pub minutes: f64,
+    /// Ad hoc meeting.
+    pub ad_hoc: bool,
+    /// Area, `None` for municipality-wide.
+    pub area: Option<String>,
+    /// Given and inferred legal facts, after policy overrides.
+    pub profile: Profile,
+    /// Pinned by the policy.
+    pub pinned: bool,
+    /// Person-hours per year today.
+    pub person_hours: f64,
+    /// Functions as the inventory gives them.
+    pub functions: Vec<crate::model::Function>,
+    /// Topics as the inventory gives them.
+    pub topics: Vec<String>,
+}
+
+impl Item {
+    /// Minutes of meeting per year.
+    pub fn annual_minutes(&self) -> f64 {
+        self.sessions * self.minutes
+    }
+}
+
+/// The inventory, prepared once for the search: agencies by index, meetings as items.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// Agencies in inventory order.
+    pub agencies: Vec<Agency>,
+    /// Meetings in inventory order.
+    pub items: Vec<Item>,
+    /// The policy in force.
+    pub policy: Policy,
+}
+
+impl Prepared {
+    /// Prepares an inventory under a policy (overrides applied, pins resolved).
+    pub fn new(inventory: &Inventory, policy: &Policy) -> Prepared {
+        let index: HashMap<&str, usize> =
+            inventory.agencies.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
+        let mut agencies = inventory.agencies.clone();
+        let mut extra: HashMap<String, usize> = HashMap::new();
+        let items = inventory
+            .meetings
+            .iter()
+            .map(|meeting| {
+                let mut participants: Vec<(usize, u32)> = meeting
+                    .participants
+                    .iter()
+                    .map(|p| {
+                        let i = match index.get(p.agency.as_str()) {
+                            Some(&i) => i,
+                            None => *extra.entry(p.agency.clone()).or_insert_with(|| {
+                                agencies.push(Agency::new(
+                                    p.agency.clone(),
+                                    crate::model::UNKNOWN_SECTOR,
+                                ));
+                                agencies.len() - 1
+                            }),
+                        };
+                        (i, p.count)
+                    })
+                    .collect();
+                participants.sort_unstable();
+                let mut profile = profile(meeting);
+                if let Some(o) = policy.overrides.get(&meeting.id) {
+                    apply_override(&mut profile, o);
+                }
+                Item {
+                    id: meeting.id.clone(),
+                    name: meeting.name.clone(),
+                    participants,
+                    sessions: meeting.frequency.sessions_per_year,
+                    minutes: meeting.minutes_per_session,
+                    ad_hoc: meeting.frequency.ad_hoc,
+                    area: meeting.area.clone(),
+                    profile,
+                    pinned: policy.keep.contains(&meeting.id),
+                    person_hours: meeting.annual_person_hours(),
+                    functions: meeting.functions.clone(),
+                    topics: meeting.topics.clone(),
+                }
+            })
+            .collect();
+        Prepared { agencies, items, policy: policy.clone() }
+    }
+
+    /// Whether an agency is bound to confidentiality by its own duty.
+    pub fn bound(&self, agency: usize) -> bool {
+        self.agencies[agency].confidentiality.is_bound()
+    }
+}
+
+fn apply_override(profile: &mut Profile, o: &crate::proposal::policy::MeetingOverride) {
+    use crate::proposal::catalogue::Inferred;
+    if let Some(flag) = o.statutory {
+        profile.statutory = Inferred { value: flag, inferred: false };
+    }
+    if let Some(flag) = o.personal_info {
+        profile.personal_info = Inferred { value: flag, inferred: false };
+        if !flag {
+            profile.sharing = Inferred { value: None, inferred: false };
+        } else if profile.sharing.value.is_none() {
+            profile.sharing = Inferred { value: Some(SharingBasis::WithConsent), inferred: true };
+        }
+    }
+    if let Some(tier) = o.tier {
+        profile.tier = Inferred { value: tier, inferred: false };
+    }
+    if let Some(basis) = &o.legal_basis {
+        profile.legal_basis = Inferred { value: Some(basis.clone()), inferred: false };
+    }
+}
+
+/// A hard constraint that a candidate body breaks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "constraint", rename_all = "snake_case")]
+pub enum Violation {
+    /// The policy pins the meeting.
+    Pinned {
+        /// Meeting id.
+        meeting: String,
+    },
+    /// Ad hoc case meetings stay ad hoc.
+    AdHoc {
+        /// Meeting id.
+        meeting: String,
+    },
+    /// Different areas.
+    MixedAreas,
+    /// Different tiers.
+    MixedTiers,
+    /// The policy forbids this pair.
+    NeverMerge {
+        /// Meeting ids.
+        pair: [String; 2],
+    },
+    /// The policy does not allow joint holding of statutory meetings.
+    JointStatutoryNotAllowed,
+    /// Two meetings share case information on different legal bases.
+    SharingBases {
+        /// Meeting ids.
+        pair: [String; 2],
+    },
+    /// Case information would reach an attendee without a duty of confidentiality.
+    Confidentiality {
+        /// Agency without a duty.
+        agency: String,
+    },
+    /// Too many core members.
+    Size {
+        /// Core head-count.
+        core: u32,
+        /// Limit.
+        limit: u32,
+    },
+    /// Too many per-item members.
+    PerItemShare {
+        /// Share.
+        share: f64,
+        /// Limit.
+        limit: f64,
+    },
+    /// A meeting shares too few agencies with the rest of the body.
+    LowOverlap {
+        /// Meeting id.
+        meeting: String,
+        /// Its overlap.
+        overlap: f64,
+    },
+    /// Person-hours would rise.
+    MoreHours,
+}
+
+/// A candidate body's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyFigures {
+    /// Sessions per year.
+    pub sessions: f64,
+    /// Minutes per session.
+    pub minutes: f64,
+    /// (agency, head-count) of core members.
+    pub core: Vec<(usize, u32)>,
+    /// (agency, head-count, expected share of sessions) of per-item members.
+    pub per_item: Vec<(usize, u32, f64)>,
+    /// Person-hours per year.
+    pub person_hours: f64,
+    /// Person-hours per year of the absorbed meetings today.
+    pub hours_before: f64,
+}
+
+impl BodyFigures {
+    /// Core head-count.
+    pub fn core_head_count(&self) -> u32 {
+        self.core.iter().map(|(_, c)| c).sum()
+    }
+}
+
+/// Figures of a group held as one body (a single meeting is kept as it is).
+pub fn figures(prepared: &Prepared, group: &[usize]) -> BodyFigures {
+    let items: Vec<&Item> = group.iter().map(|&i| &prepared.items[i]).collect();
+    let hours_before: f64 = items.iter().map(|i| i.person_hours).sum();
+    if let [only] = items.as_slice() {
+        return BodyFigures {
+            sessions: only.sessions,
+            minutes: only.minutes,
+            core: only.participants.clone(),
+            per_item: Vec::new(),
+            person_hours: only.person_hours,
+            hours_before,
+        };
+    }
+    let policy = &prepared.policy;
+    let sessions = items.iter().map(|i| i.sessions).fold(0.0, f64::max);
+    let longest = items.iter().map(|i| i.minutes).fold(0.0, f64::max);
+    let extended = longest + policy.minutes_per_absorbed_meeting * (items.len() - 1) as f64;
+    // Never shorter than the longest absorbed session, so every agenda still fits.
+    let minutes = longest.max(extended.min(policy.max_session_minutes));
+    let body_minutes = sessions * minutes;
+    // agency → (meetings attended, largest head-count, minutes per year attended)
+    let mut attendance: BTreeMap<usize, (usize, u32, f64)> = BTreeMap::new();
+    for item in &items {
+        for &(agency, count) in &item.participants {
+            let entry = attendance.entry(agency).or_insert((0, 0, 0.0));
+            entry.0 += 1;
+            entry.1 = entry.1.max(count);
+            entry.2 += item.annual_minutes();
+        }
+    }
+    let mut core = Vec::new();
+    let mut per_item = Vec::new();
+    let mut person_minutes = 0.0;
+    for (agency, (meetings, count, minutes_attended)) in attendance {
+        if meetings == items.len() || minutes_attended >= body_minutes {
+            core.push((agency, count));
+            person_minutes += f64::from(count) * body_minutes;
+        } else {
+            let share = minutes_attended / body_minutes;
+            per_item.push((agency, count, share));
+            person_minutes += f64::from(count) * minutes_attended;
+        }
+    }
+    BodyFigures {
+        sessions,
+        minutes,
+        core,
+        per_item,
+        person_hours: person_minutes / 60.0,
+        hours_before,
+    }
+}
+
+/// Cost of a body: person-hours plus the policy's fixed cost per body.
+pub fn cost(prepared: &Prepared, figures: &BodyFigures) -> f64 {
+    figures.person_hours + prepared.policy.fixed_cost_hours
+}
+
+/// Pairwise constraints: those that hold for a group exactly when they hold for every
+/// pair in it. Used to cut the search space before evaluating groups.
+pub fn pair_violation(prepared: &Prepared, a: usize, b: usize) -> Option<Violation> {
+    pair_violations(prepared, a, b, true).into_iter().next()
+}
+
+/// Every pairwise constraint the pair breaks (all of them when `first_only` is false),
+/// so explanations can name each reason, not just the first.
+pub fn pair_violations(
+    prepared: &Prepared,
+    a: usize,
+    b: usize,
+    first_only: bool,
+) -> Vec<Violation> {
+    let policy = &prepared.policy;
+    let (x, y) = (&prepared.items[a], &prepared.items[b]);
+    let mut found = Vec::new();
+    macro_rules! found {
+        ($v:expr) => {{
+            found.push($v);
+            if first_only {
+                return found;
+            }
+        }};
+    }
+    for item in [x, y] {
+        if item.pinned {
+            found!(Violation::Pinned { meeting: item.id.clone() });
+        }
+        if item.ad_hoc {
+            found!(Violation::AdHoc { meeting: item.id.clone() });
+        }
+    }
+    if !policy.allow_mixed_areas && x.area != y.area {
+        found!(Violation::MixedAreas);
+    }
+    if x.profile.tier.value != y.profile.tier.value {
+        found!(Violation::MixedTiers);
+    }
+    let pair = [x.id.clone(), y.id.clone()];
+    if policy
+        .never_merge
+        .iter()
+        .any(|[p, q]| (*p == x.id && *q == y.id) || (*p == y.id && *q == x.id))
+    {
+        found!(Violation::NeverMerge { pair: pair.clone() });
+    }
+    if !policy.allow_joint_statutory && (x.profile.statutory.value || y.profile.statutory.value) {
+        found!(Violation::JointStatutoryNotAllowed);
+    }
+    if let (Some(p), Some(q)) = (&x.profile.sharing.value, &y.profile.sharing.value)
+        && p != q
+    {
+        found!(Violation::SharingBases { pair });
+    }
+    found
+}
+
+/// Every hard constraint on a group of two or more meetings, with its figures.
+pub fn check_group(prepared: &Prepared, group: &[usize]) -> Result<BodyFigures, Violation> {
+    for (i, &a) in group.iter().enumerate() {
+        for &b in &group[i + 1..] {
+            if let Some(violation) = pair_violation(prepared, a, b) {
+                return Err(violation);
+            }
+        }
+    }
+    check_group_after_pairs(prepared, group)
+}
+
+/// The non-pairwise constraints; callers must have checked the pairs.
+pub fn check_group_after_pairs(
+    prepared: &Prepared,
+    group: &[usize],
+) -> Result<BodyFigures, Violation> {
+    let policy = &prepared.policy;
+    let items: Vec<&Item> = group.iter().map(|&i| &prepared.items[i]).collect();
+    // Confidentiality: when any absorbed meeting handles case information, every
+    // attendee needs a duty — their own, or one conferred by a statutory meeting they
+    // were already a member of (its law binds its members).
+    if items.iter().any(|i| i.profile.personal_info.value) {
+        for item in &items {
+            for &(agency, _) in &item.participants {
+                let conferred = items.iter().any(|m| {
+                    m.profile.confers_duty.value && m.participants.iter().any(|&(a, _)| a == agency)
+                });
+                if !prepared.bound(agency) && !conferred {
+                    return Err(Violation::Confidentiality {
+                        agency: prepared.agencies[agency].name.clone(),
+                    });
+                }
+            }
+        }
+    }
+    // Each absorbed meeting must already meet mostly the same people.
+    for (i, item) in items.iter().enumerate() {
+        let others: std::collections::BTreeSet<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .flat_map(|(_, m)| m.participants.iter().map(|&(a, _)| a))
+            .collect();
+        let shared = item.participants.iter().filter(|(a, _)| others.contains(a)).count();
+        let smaller = item.participants.len().min(others.len()).max(1);
+        let overlap = shared as f64 / smaller as f64;
+        if overlap < policy.min_member_overlap {
+            return Err(Violation::LowOverlap { meeting: item.id.clone(), overlap });
+        }
+    }
+    let figures = figures(prepared, group);
+    let core = figures.core_head_count();
+    if core > policy.max_core_members {
+        return Err(Violation::Size { core, limit: policy.max_core_members });
+    }
+    let members = figures.core.len() + figures.per_item.len();
+    let share = figures.per_item.len() as f64 / members.max(1) as f64;
+    if share > policy.max_per_item_share + 1e-12 {
+        return Err(Violation::PerItemShare { share, limit: policy.max_per_item_share });
+    }
+    if figures.person_hours > figures.hours_before + 1e-9 {
+        return Err(Violation::MoreHours);
+    }
+    Ok(figures)
+}
+
+/// Whether a meeting keeps its legal identity inside a body.
+pub fn is_statutory(item: &Item) -> bool {
+    item.profile.statutory.value
+}
+
+/// Tier of a group (members share it).
+pub fn tier_of(prepared: &Prepared, group: &[usize]) -> Tier {
+    prepared.items[group[0]].profile.tier.value
+}

@@ -1,0 +1,91 @@
+//! The consolidation proposal: the smallest set of meeting bodies, each with a clear
+//! role, that keeps every working link — what Hatsukaichi did by hand, from data.
+//!
+//! Each meeting is *kept*, *merged* into a consolidated body, *held jointly* (a
+//! statutory meeting keeps its legal identity while sharing sessions), or *split* by
+//! purpose (the Ōda pattern). Hard constraints are never violated; see [`body`] for the
+//! cost model and constraints and [`search`] for how the partition is found.
+//!
+//! ```
+//! use kaigi::model::{Agency, Confidentiality, Frequency, Inventory, Meeting, Participant};
+//! use kaigi::proposal::{Policy, propose};
+//! let mut agencies = Vec::new();
+//! for name in ["A", "B", "C"] {
+//!     let mut agency = Agency::new(name, "高齢");
+//!     agency.confidentiality = Confidentiality::Statutory;
+//!     agencies.push(agency);
+//! }
+//! let meeting = |id: &str, name: &str| {
+//!     let mut m = Meeting::new(id, name);
+//!     m.participants = ["A", "B", "C"].iter().map(|a| Participant::new(*a, 1)).collect();
+//!     m.frequency = Frequency::per_year(12.0);
+//!     m.minutes_per_session = 60.0;
+//!     m
+//! };
+//! let inventory = Inventory { meetings: vec![meeting("M1", "連絡会"), meeting("M2", "研究会")], agencies };
+//! let proposal = propose(&inventory, &Policy::default(), kaigi::Lang::En);
+//! assert_eq!(proposal.after.bodies, 1);
+//! assert!(proposal.after.annual_person_hours < proposal.before.annual_person_hours);
+//! assert!(proposal.dropped_links.is_empty());
+//! ```
+
+pub mod body;
+mod catalogue;
+mod explain;
+mod policy;
+pub mod search;
+
+pub use catalogue::{
+    CATALOGUE, Inferred, KnownType, Profile, SharingBasis, Strength, Tier, profile, recognise,
+};
+pub use explain::{
+    Absorbed, AgencyHours, Body, Decision, Figures, How, Member, Optimality, Proposal,
+    describe_violation,
+};
+pub use policy::{MeetingOverride, Policy, PolicyError};
+
+use crate::lang::Lang;
+use crate::model::Inventory;
+use body::Prepared;
+
+/// Proposes a consolidated structure for an inventory under a policy.
+pub fn propose(inventory: &Inventory, policy: &Policy, lang: Lang) -> Proposal {
+    let prepared = Prepared::new(inventory, policy);
+    let splits = explain::split_candidates(&prepared);
+    let mergeable: Vec<usize> = (0..prepared.items.len()).filter(|i| !splits.contains(i)).collect();
+    let pairs = search::compatible_pairs(&prepared, &mergeable);
+    let mut partition = Vec::new();
+    let mut lower_bound = 0.0;
+    let mut exact_components = 0;
+    let mut heuristic_components = 0;
+    for component in search::components(&mergeable, &pairs) {
+        let solved = if component.len() <= policy.exact_limit {
+            search::exact(&prepared, &component)
+        } else {
+            None
+        };
+        match solved {
+            Some((groups, cost)) => {
+                exact_components += 1;
+                lower_bound += cost;
+                partition.extend(groups);
+            }
+            None => {
+                heuristic_components += 1;
+                lower_bound += search::lower_bound(&prepared, &component);
+                partition.extend(search::heuristic(&prepared, &component).0);
+            }
+        }
+    }
+    partition.sort();
+    let cost = search::partition_cost(&prepared, &partition)
+        + splits.len() as f64 * 2.0 * policy.fixed_cost_hours
+        + splits.iter().map(|&i| explain::split_hours(&prepared, i)).sum::<f64>();
+    let split_lower: f64 = splits
+        .iter()
+        .map(|&i| explain::split_hours(&prepared, i) + 2.0 * policy.fixed_cost_hours)
+        .sum();
+    let optimality =
+        Optimality::new(exact_components, heuristic_components, cost, lower_bound + split_lower);
+    explain::assemble(inventory, &prepared, &partition, &splits, optimality, lang)
+}

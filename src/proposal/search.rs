@@ -1,0 +1,345 @@
+//! Finding the partition of meetings into bodies with the least cost.
+//!
+//! Exact: dynamic programming over subsets (set partitioning) for groups of up to
+//! `exact_limit` meetings, which proves the optimum. Heuristic: greedy agglomeration by
+//! cost saving, then local moves, for real sizes. No crate offers set partitioning with
+//! these non-linear body costs (core/per-item members depend on the whole group), so
+//! both are written here and tested against each other.
+
+use crate::proposal::body::{BodyFigures, Prepared, check_group, cost, figures, pair_violation};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A partition: groups of item indices, each sorted, groups sorted by first member.
+pub type Partition = Vec<Vec<usize>>;
+
+/// Puts a partition in canonical order.
+fn canonical(mut partition: Partition) -> Partition {
+    for group in &mut partition {
+        group.sort_unstable();
+    }
+    partition.retain(|g| !g.is_empty());
+    partition.sort();
+    partition
+}
+
+/// Cost of a group (singletons are always feasible); `None` when infeasible.
+pub fn group_cost(prepared: &Prepared, group: &[usize]) -> Option<(f64, BodyFigures)> {
+    let figures = if group.len() == 1 {
+        figures(prepared, group)
+    } else {
+        check_group(prepared, group).ok()?
+    };
+    Some((cost(prepared, &figures), figures))
+}
+
+/// Total cost of a partition.
+pub fn partition_cost(prepared: &Prepared, partition: &Partition) -> f64 {
+    partition.iter().map(|g| group_cost(prepared, g).map_or(f64::INFINITY, |(c, _)| c)).sum()
+}
+
+/// Items that could share a body: pairwise compatible and sharing at least one agency.
+pub fn compatible_pairs(prepared: &Prepared, among: &[usize]) -> Vec<(usize, usize)> {
+    // Inverted index agency → items, so only meetings that share someone are compared.
+    let mut by_agency: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in among {
+        for &(agency, _) in &prepared.items[i].participants {
+            by_agency.entry(agency).or_default().push(i);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for items in by_agency.values() {
+        for (k, &a) in items.iter().enumerate() {
+            for &b in &items[k + 1..] {
+                let pair = (a.min(b), a.max(b));
+                if !pairs.contains(&pair) && pair_violation(prepared, pair.0, pair.1).is_none() {
+                    pairs.insert(pair);
+                }
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
+/// Connected groups of items under the compatibility pairs; singletons included.
+pub fn components(among: &[usize], pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: BTreeMap<usize, usize> = among.iter().map(|&i| (i, i)).collect();
+    fn find(parent: &mut BTreeMap<usize, usize>, x: usize) -> usize {
+        let mut root = x;
+        while parent[&root] != root {
+            root = parent[&root];
+        }
+        let mut node = x;
+        while parent[&node] != root {
+            let next = parent[&node];
+            parent.insert(node, root);
+            node = next;
+        }
+        root
+    }
+    for &(a, b) in pairs {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in among {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    groups.into_values().collect()
+}
+
+/// Proven optimum for a set of items by dynamic programming over subsets:
+/// best(S) = min over feasible groups G ∋ min(S), G ⊆ S of cost(G) + best(S \ G).
+/// Returns `None` when there are more than 20 items (2^n memory).
+pub fn exact(prepared: &Prepared, items: &[usize]) -> Option<(Partition, f64)> {
+    let n = items.len();
+    if n > 20 {
+        return None;
+    }
+    if n == 0 {
+        return Some((Vec::new(), 0.0));
+    }
+    let full = (1usize << n) - 1;
+    // Pairwise compatibility prunes most subsets before they are evaluated.
+    let mut compatible = vec![0usize; n];
+    for a in 0..n {
+        compatible[a] |= 1 << a;
+        for b in a + 1..n {
+            if pair_violation(prepared, items[a], items[b]).is_none() {
+                compatible[a] |= 1 << b;
+                compatible[b] |= 1 << a;
+            }
+        }
+    }
+    let mut group_costs = vec![f64::INFINITY; full + 1];
+    for (mask, slot) in group_costs.iter_mut().enumerate().skip(1) {
+        let members: Vec<usize> = (0..n).filter(|&k| mask & (1 << k) != 0).collect();
+        if members.iter().any(|&k| compatible[k] & mask != mask) {
+            continue;
+        }
+        let group: Vec<usize> = members.iter().map(|&k| items[k]).collect();
+        if let Some((c, _)) = group_cost(prepared, &group) {
+            *slot = c;
+        }
+    }
+    let mut best = vec![f64::INFINITY; full + 1];
+    let mut choice = vec![0usize; full + 1];
+    best[0] = 0.0;
+    for set in 1..=full {
+        let lowest = set & set.wrapping_neg();
+        let rest = set ^ lowest;
+        // Enumerate subsets of `rest`, each joined with the lowest element.
+        let mut sub = rest;
+        loop {
+            let group = sub | lowest;
+            let c = group_costs[group];
+            if c.is_finite() {
+                let total = c + best[set ^ group];
+                // Ties resolved towards the larger group (fewer bodies), then by mask.
+                if total < best[set] - 1e-9
+                    || ((total - best[set]).abs() <= 1e-9
+                        && group.count_ones() > choice[set].count_ones())
+                {
+                    best[set] = total;
+                    choice[set] = group;
+                }
+            }
+            if sub == 0 {
+                break;
+            }
+            sub = (sub - 1) & rest;
+        }
+    }
+    let mut partition = Vec::new();
+    let mut set = full;
+    while set != 0 {
+        let group = choice[set];
+        partition.push((0..n).filter(|&k| group & (1 << k) != 0).map(|k| items[k]).collect());
+        set ^= group;
+    }
+    Some((canonical(partition), best[full]))
+}
+
+/// Greedy agglomeration by cost saving, then local moves of single meetings.
+/// Deterministic: ties are broken by the smallest item indices.
+pub fn heuristic(prepared: &Prepared, items: &[usize]) -> (Partition, f64) {
+    let pairs = compatible_pairs(prepared, items);
+    let mut group_of: BTreeMap<usize, usize> = items.iter().map(|&i| (i, i)).collect();
+    let mut groups: BTreeMap<usize, Vec<usize>> = items.iter().map(|&i| (i, vec![i])).collect();
+    let mut costs: BTreeMap<usize, f64> = items
+        .iter()
+        .map(|&i| (i, group_cost(prepared, &[i]).map_or(f64::INFINITY, |(c, _)| c)))
+        .collect();
+    // Candidate merges keyed by group ids; savings recomputed when a group changes.
+    let mut neighbours: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(a, b) in &pairs {
+        neighbours.entry(a).or_default().insert(b);
+        neighbours.entry(b).or_default().insert(a);
+    }
+    let saving =
+        |groups: &BTreeMap<usize, Vec<usize>>, costs: &BTreeMap<usize, f64>, x: usize, y: usize| {
+            let mut union = groups[&x].clone();
+            union.extend(&groups[&y]);
+            union.sort_unstable();
+            group_cost(prepared, &union).map(|(c, _)| costs[&x] + costs[&y] - c)
+        };
+    let mut queue: BTreeSet<(Key, usize, usize)> = BTreeSet::new();
+    for (&x, ys) in &neighbours {
+        for &y in ys.range(x + 1..) {
+            if let Some(s) = saving(&groups, &costs, x, y)
+                && s > 1e-9
+            {
+                queue.insert((Key(-s), x, y));
+            }
+        }
+    }
+    while let Some((_, x, y)) = queue.pop_first() {
+        if !groups.contains_key(&x) || !groups.contains_key(&y) {
+            continue;
+        }
+        let Some(s) = saving(&groups, &costs, x, y) else { continue };
+        if s <= 1e-9 {
+            continue;
+        }
+        // Merge y into x.
+        let members = groups.remove(&y).unwrap_or_default();
+        for &m in &members {
+            group_of.insert(m, x);
+        }
+        if let Some(group) = groups.get_mut(&x) {
+            group.extend(members);
+            group.sort_unstable();
+        }
+        let merged = group_cost(prepared, &groups[&x]).map_or(f64::INFINITY, |(c, _)| c);
+        costs.insert(x, merged);
+        costs.remove(&y);
+        let ys = neighbours.remove(&y).unwrap_or_default();
+        let mut xs = neighbours.remove(&x).unwrap_or_default();
+        xs.extend(ys);
+        xs.remove(&x);
+        xs.remove(&y);
+        for other in &xs {
+            if let Some(set) = neighbours.get_mut(other) {
+                set.remove(&y);
+                set.insert(x);
+            }
+        }
+        queue.retain(|&(_, a, b)| a != x && b != x && a != y && b != y);
+        for &other in &xs {
+            if let Some(s) = saving(&groups, &costs, x, other)
+                && s > 1e-9
+            {
+                queue.insert((Key(-s), x.min(other), x.max(other)));
+            }
+        }
+        neighbours.insert(x, xs);
+    }
+    let partition = local_search(prepared, groups.into_values().collect(), &pairs);
+    let total = partition_cost(prepared, &partition);
+    (partition, total)
+}
+
+/// Moves single meetings to another body (or out on their own) while that lowers the
+/// total cost; at most a fixed number of rounds so it always ends.
+fn local_search(prepared: &Prepared, partition: Partition, pairs: &[(usize, usize)]) -> Partition {
+    let mut partition = canonical(partition);
+    let mut neighbours: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(a, b) in pairs {
+        neighbours.entry(a).or_default().insert(b);
+        neighbours.entry(b).or_default().insert(a);
+    }
+    let cost_of = |group: &[usize]| -> f64 {
+        if group.is_empty() {
+            0.0
+        } else {
+            group_cost(prepared, group).map_or(f64::INFINITY, |(c, _)| c)
+        }
+    };
+    for _round in 0..10 {
+        let mut improved = false;
+        let items: Vec<usize> = partition.iter().flatten().copied().collect();
+        for item in items {
+            let Some(from) = partition.iter().position(|g| g.contains(&item)) else { continue };
+            let source: Vec<usize> =
+                partition[from].iter().copied().filter(|&m| m != item).collect();
+            let base = cost_of(&partition[from]);
+            let source_cost = cost_of(&source);
+            let mut best: Option<(f64, Option<usize>)> = None;
+            if partition[from].len() > 1 {
+                let delta = source_cost + cost_of(&[item]) - base;
+                if delta < -1e-9 {
+                    best = Some((delta, None));
+                }
+            }
+            let targets: BTreeSet<usize> = neighbours
+                .get(&item)
+                .into_iter()
+                .flatten()
+                .filter_map(|n| partition.iter().position(|g| g.contains(n)))
+                .filter(|&t| t != from)
+                .collect();
+            for target in targets {
+                let mut joined = partition[target].clone();
+                joined.push(item);
+                joined.sort_unstable();
+                let delta = source_cost + cost_of(&joined) - base - cost_of(&partition[target]);
+                if delta < best.map_or(-1e-9, |(d, _)| d) {
+                    best = Some((delta, Some(target)));
+                }
+            }
+            if let Some((_, target)) = best {
+                partition[from].retain(|&m| m != item);
+                match target {
+                    Some(t) => {
+                        partition[t].push(item);
+                        partition[t].sort_unstable();
+                    }
+                    None => partition.push(vec![item]),
+                }
+                partition = canonical(partition);
+                improved = true;
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    partition
+}
+
+/// A valid lower bound on the cost of any feasible partition of `items`: every agency
+/// spends at least its most expensive meeting's time (a body never meets less often or
+/// for shorter sessions than a meeting it absorbs), and there is at least one body.
+pub fn lower_bound(prepared: &Prepared, items: &[usize]) -> f64 {
+    let mut per_agency: BTreeMap<usize, f64> = BTreeMap::new();
+    for &i in items {
+        let item = &prepared.items[i];
+        for &(agency, count) in &item.participants {
+            let minutes = f64::from(count) * item.annual_minutes();
+            let entry = per_agency.entry(agency).or_insert(0.0);
+            *entry = entry.max(minutes);
+        }
+    }
+    let bodies = if items.is_empty() { 0.0 } else { 1.0 };
+    per_agency.values().sum::<f64>() / 60.0 + bodies * prepared.policy.fixed_cost_hours
+}
+
+/// Orders savings so the largest comes first and equal savings fall back to indices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Key(f64);
+
+impl Eq for Key {}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}

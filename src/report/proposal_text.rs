@@ -1,0 +1,150 @@
+//! The proposal as a readable summary: before/after first, then each body with its
+//! members and reasons.
+
+use crate::lang::Lang;
+use crate::proposal::{How, Proposal};
+use std::fmt::Write as _;
+
+fn how_label(how: How, lang: Lang) -> &'static str {
+    match (how, lang) {
+        (How::Kept, Lang::Ja) => "維持",
+        (How::Kept, Lang::En) => "kept",
+        (How::Merged, Lang::Ja) => "統合",
+        (How::Merged, Lang::En) => "merged",
+        (How::Joint, Lang::Ja) => "合同開催",
+        (How::Joint, Lang::En) => "held jointly",
+        (How::Split, Lang::Ja) => "分割",
+        (How::Split, Lang::En) => "split",
+    }
+}
+
+/// Renders a proposal for the terminal.
+pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
+    let mut out = String::new();
+    let (b, a) = (&proposal.before, &proposal.after);
+    let rows: [(&str, &str, String, String); 5] = [
+        ("会議体", "meeting bodies", b.bodies.to_string(), a.bodies.to_string()),
+        (
+            "年間開催回数",
+            "sessions per year",
+            format!("{:.0}", b.sessions_per_year),
+            format!("{:.0}", a.sessions_per_year),
+        ),
+        (
+            "年間延べ時間",
+            "person-hours per year",
+            format!("{:.1}", b.annual_person_hours),
+            format!("{:.1}", a.annual_person_hours),
+        ),
+        (
+            "機関間のつながり",
+            "agency links",
+            b.agency_links.to_string(),
+            a.agency_links.to_string(),
+        ),
+        (
+            "分野間のつながり",
+            "field-to-field links",
+            b.sector_links.to_string(),
+            a.sector_links.to_string(),
+        ),
+    ];
+    let _ = writeln!(out, "{}", lang.pick("== 現状 → 提案 ==", "== Before → after =="));
+    for (ja, en, before, after) in rows {
+        let _ = writeln!(out, "  {:<24} {before:>10} → {after}", lang.pick(ja, en));
+    }
+    let dropped = proposal.dropped_links.len();
+    let _ = match lang {
+        Lang::Ja => writeln!(out, "  失われるつながり: {dropped} 件"),
+        Lang::En => writeln!(out, "  links dropped: {dropped}"),
+    };
+    let o = &proposal.optimality;
+    let _ = match (lang, o.method.as_str()) {
+        (Lang::Ja, "exact") => writeln!(out, "  探索: 厳密解（最適性を証明）"),
+        (Lang::En, "exact") => writeln!(out, "  search: exact (proven optimum)"),
+        (Lang::Ja, _) => {
+            writeln!(out, "  探索: ヒューリスティック（下界との差 {:.1}%）", o.gap * 100.0)
+        }
+        (Lang::En, _) => {
+            writeln!(out, "  search: heuristic (gap to lower bound {:.1}%)", o.gap * 100.0)
+        }
+    };
+    let _ = writeln!(out, "\n{}", lang.pick("== 提案する会議体 ==", "== Proposed bodies =="));
+    for body in &proposal.bodies {
+        let tier = lang.pick(body.tier.label_ja(), body.tier.label_en());
+        let frequency = if body.ad_hoc {
+            match lang {
+                Lang::Ja => format!("随時(年{:.0}回)", body.sessions_per_year),
+                Lang::En => format!("ad hoc (est. {:.0}/year)", body.sessions_per_year),
+            }
+        } else {
+            match lang {
+                Lang::Ja => format!("年{:.0}回", body.sessions_per_year),
+                Lang::En => format!("{:.0}/year", body.sessions_per_year),
+            }
+        };
+        let _ = writeln!(
+            out,
+            "{} {} [{tier}] {frequency} × {:.0}{} — {:.1} → {:.1} {}",
+            body.id,
+            body.name,
+            body.minutes_per_session,
+            lang.pick("分", " min"),
+            body.hours_before,
+            body.annual_person_hours,
+            lang.pick("時間/年", "person-hours/year")
+        );
+        let absorbed: Vec<String> = body
+            .absorbs
+            .iter()
+            .map(|x| format!("{} {} ({})", x.meeting, x.name, how_label(x.how, lang)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            lang.pick("対象", "absorbs"),
+            absorbed.join(lang.pick("、", "; "))
+        );
+        let role: Vec<&str> = body.role.iter().map(|f| lang.pick(f.label_ja(), f.key())).collect();
+        if !role.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                lang.pick("役割", "role"),
+                role.join(lang.pick("、", ", "))
+            );
+        }
+        let core: Vec<String> =
+            body.core_members.iter().map(|m| member(&m.name, m.count)).collect();
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            lang.pick("コアメンバー", "core members"),
+            core.join(lang.pick("、", ", "))
+        );
+        if !body.per_item_members.is_empty() {
+            let items: Vec<String> = body
+                .per_item_members
+                .iter()
+                .map(|m| format!("{} {:.0}%", member(&m.name, m.count), m.expected_share * 100.0))
+                .collect();
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                lang.pick("都度参加", "per-item members"),
+                items.join(lang.pick("、", ", "))
+            );
+        }
+        if let Some(target) = &body.escalates_to {
+            let _ = writeln!(out, "    {}: {target}", lang.pick("課題の提起先", "escalates to"));
+        }
+        for reason in &body.reasons {
+            let _ = writeln!(out, "    - {reason}");
+        }
+    }
+    out
+}
+
+fn member(name: &str, count: u32) -> String {
+    if count > 1 { format!("{name}×{count}") } else { name.to_string() }
+}
