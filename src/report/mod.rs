@@ -5,11 +5,14 @@
 //! an input file.
 
 mod inventory_table;
+pub mod network_export;
 mod proposal_text;
 mod safety;
+mod table;
 
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
 pub use proposal_text::proposal_text;
 pub use safety::{OutputError, csv_with_bom, excel_safe, write_atomic};
+pub use table::{Cell, Table, markdown_text, tables_to_xlsx};

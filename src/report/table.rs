@@ -1,0 +1,185 @@
+//! A plain table — title, header, typed cells — and its renderers: CSV (UTF-8 with
+//! BOM), a sheet of an .xlsx workbook, Markdown. Every table a report shows goes through
+//! here, so neutralising formulas and escaping happen in one place.
+
+use crate::lang::Lang;
+use crate::report::safety::{csv_with_bom, excel_safe};
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text, neutralised when written to a spreadsheet.
+    Text(String),
+    /// A number, shown with the given decimals.
+    Number(f64, usize),
+    /// A whole number.
+    Int(i64),
+}
+
+impl Cell {
+    /// Text as shown in CSV and Markdown.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Number(value, decimals) => format!("{value:.decimals$}"),
+            Cell::Int(value) => value.to_string(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Self {
+        Cell::Text(text.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Cell::Text(text)
+    }
+}
+
+/// A titled table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// File and sheet key (ASCII, e.g. `meetings`).
+    pub key: String,
+    /// Title shown in reports.
+    pub title: String,
+    /// Column headers.
+    pub header: Vec<String>,
+    /// Rows, each as wide as the header.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// A table with a title picked by language.
+    pub fn new(
+        key: &str,
+        lang: Lang,
+        title_ja: &str,
+        title_en: &str,
+        header: &[(&str, &str)],
+    ) -> Self {
+        Table {
+            key: key.to_string(),
+            title: lang.pick(title_ja, title_en).to_string(),
+            header: header.iter().map(|(ja, en)| lang.pick(ja, en).to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// CSV with BOM, formulas neutralised.
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut rows = vec![self.header.clone()];
+        rows.extend(self.rows.iter().map(|row| row.iter().map(Cell::display).collect()));
+        csv_with_bom(&rows)
+    }
+
+    /// GitHub-flavoured Markdown table with `|`, `\` and line breaks escaped, and HTML
+    /// special characters turned into entities (Markdown renderers pass raw HTML through).
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!("### {}\n\n", markdown_text(&self.title));
+        let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+        out.push_str(&line(self.header.iter().map(|h| markdown_text(h)).collect()));
+        out.push_str(&line(self.header.iter().map(|_| "---".to_string()).collect()));
+        for row in &self.rows {
+            out.push_str(&line(row.iter().map(|c| markdown_text(&c.display())).collect()));
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// Escapes text for Markdown: HTML entities, table pipes, emphasis and link characters.
+///
+/// ```
+/// assert_eq!(kaigi::report::markdown_text("<b>a|b</b>"), "&lt;b&gt;a\\|b&lt;/b&gt;");
+/// ```
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(key: &str) -> String {
+    key.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect()
+}
+
+/// One workbook with a sheet per table; text cells neutralised, numbers as numbers.
+pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
+    for table in tables {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name(&table.key))?;
+        for (column, header) in table.header.iter().enumerate() {
+            sheet.write_string_with_format(0, column as u16, excel_safe(header).as_ref(), &bold)?;
+            sheet.set_column_width(column as u16, 16)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(text) => sheet.write_string(r, c, excel_safe(text).as_ref())?,
+                    Cell::Number(value, _) => sheet.write_number(r, c, *value)?,
+                    Cell::Int(value) => sheet.write_number(r, c, *value as f64)?,
+                };
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Table {
+        let mut t = Table::new("t", Lang::En, "表", "Table", &[("名前", "name"), ("値", "value")]);
+        t.rows.push(vec![Cell::from("=HYPERLINK(\"http://x\")"), Cell::Number(1.25, 1)]);
+        t.rows.push(vec![Cell::from("a|b\nc"), Cell::Int(-3)]);
+        t
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_but_not_numbers() {
+        let text = String::from_utf8(sample().to_csv()).unwrap();
+        assert!(text.contains("'=HYPERLINK"));
+        assert!(text.contains(",-3\r\n"));
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_and_html() {
+        let md = sample().to_markdown();
+        assert!(md.contains("a\\|b c"));
+        assert!(!md.contains("<"));
+    }
+
+    #[test]
+    fn xlsx_cells_are_neutralised_and_read_back() {
+        use calamine::{Reader, Xlsx};
+        let bytes = tables_to_xlsx(&[sample()]).unwrap();
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("t").unwrap();
+        assert_eq!(range.get((1, 0)).unwrap().to_string(), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(range.get((1, 1)).unwrap().to_string(), "1.25");
+    }
+}
