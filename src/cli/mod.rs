@@ -3,6 +3,7 @@
 mod common;
 mod inventory;
 mod propose;
+mod report;
 mod template;
 mod validate;
 
@@ -26,6 +27,8 @@ enum Command {
     Inventory(inventory::Args),
     /// Propose a smaller meeting structure that keeps every link, with reasons.
     Propose(propose::Args),
+    /// Write the full report (HTML, Markdown, CSV, .xlsx, JSON, charts, network files).
+    Report(report::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -39,6 +42,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Inventory(args) => inventory::run(args),
         Command::Propose(args) => propose::run(args),
+        Command::Report(args) => report::run(args),
         Command::Template(args) => template::run(args),
     };
     match result {

@@ -4,15 +4,19 @@
 //! [`write_atomic`] is the only writer, so no output can land half-written or on top of
 //! an input file.
 
+mod document;
 mod inventory_table;
 pub mod network_export;
 mod proposal_text;
 mod safety;
 mod table;
+mod write;
 
+pub use document::{Analysis, Chart, html_report, markdown_report, tables};
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
 pub use proposal_text::proposal_text;
 pub use safety::{OutputError, csv_with_bom, excel_safe, write_atomic};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
+pub use write::{ReportError, ReportParts, write_report};

@@ -1,0 +1,480 @@
+//! The report as documents: one self-contained HTML page, the same content as Markdown,
+//! the tables for Excel, and `analysis.json` with everything.
+//!
+//! HTML is built with maud, which escapes every interpolated value; only chart SVG
+//! (produced by plotters, which escapes its own text) is inserted pre-escaped.
+
+use crate::lang::Lang;
+use crate::model::sector_label_en;
+use crate::proposal::{How, Proposal};
+use crate::report::inventory_table::{InventoryReport, frequency_label};
+use crate::report::table::{Cell, Table};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use serde::Serialize;
+
+/// Everything kaigi knows about one inventory, as written to `analysis.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// kaigi version that wrote it.
+    pub kaigi_version: &'static str,
+    /// Inventory name (folder or file stem).
+    pub inventory_name: String,
+    /// The meeting table and agencies.
+    pub inventory: InventoryReport,
+    /// The consolidation proposal.
+    pub proposal: Proposal,
+}
+
+/// A chart ready to embed.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// File stem (`hours_per_meeting`).
+    pub key: String,
+    /// Caption.
+    pub title: String,
+    /// SVG markup.
+    pub svg: String,
+    /// PNG bytes.
+    pub png: Vec<u8>,
+}
+
+fn sector_label(sector: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => sector.to_string(),
+        Lang::En => sector_label_en(sector).to_string(),
+    }
+}
+
+fn how_label(how: How, lang: Lang) -> &'static str {
+    match (how, lang) {
+        (How::Kept, Lang::Ja) => "維持",
+        (How::Kept, Lang::En) => "kept",
+        (How::Merged, Lang::Ja) => "統合",
+        (How::Merged, Lang::En) => "merged",
+        (How::Joint, Lang::Ja) => "合同開催",
+        (How::Joint, Lang::En) => "held jointly",
+        (How::Split, Lang::Ja) => "分割",
+        (How::Split, Lang::En) => "split",
+    }
+}
+
+/// Every table of the report, in the order the workbook and Markdown show them.
+pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
+    let separator = lang.pick("、", "; ");
+    let inventory = &analysis.inventory;
+    let mut meetings = Table::new(
+        "meetings",
+        lang,
+        "会議一覧",
+        "Meetings",
+        &[
+            ("ID", "id"),
+            ("会議名", "name"),
+            ("参加者", "participants"),
+            ("議題・対象", "topics"),
+            ("開催頻度", "frequency"),
+            ("1回当たりの時間（分）", "minutes per session"),
+            ("年間開催回数", "sessions per year"),
+            ("参加人数", "people"),
+            ("年間延べ時間", "person-hours per year"),
+        ],
+    );
+    for m in &inventory.meetings {
+        let participants: Vec<String> = m
+            .participants
+            .iter()
+            .map(|p| if p.count > 1 { format!("{}×{}", p.name, p.count) } else { p.name.clone() })
+            .collect();
+        let frequency = crate::model::Frequency {
+            sessions_per_year: m.sessions_per_year,
+            ad_hoc: m.sessions_estimated,
+        };
+        meetings.rows.push(vec![
+            m.id.clone().into(),
+            m.name.clone().into(),
+            participants.join(separator).into(),
+            m.topics.join(separator).into(),
+            frequency_label(&frequency, lang).into(),
+            Cell::Number(m.minutes_per_session, 0),
+            Cell::Number(m.sessions_per_year, 1),
+            Cell::Int(i64::from(m.head_count)),
+            Cell::Number(m.annual_person_hours, 1),
+        ]);
+    }
+    meetings.rows.push(vec![
+        "".into(),
+        lang.pick("合計", "Total").into(),
+        "".into(),
+        "".into(),
+        "".into(),
+        "".into(),
+        Cell::Number(inventory.totals.sessions_per_year, 1),
+        "".into(),
+        Cell::Number(inventory.totals.annual_person_hours, 1),
+    ]);
+    let mut agencies = Table::new(
+        "agencies",
+        lang,
+        "機関一覧",
+        "Agencies",
+        &[
+            ("機関名", "agency"),
+            ("分野", "sector"),
+            ("種別", "kind"),
+            ("守秘義務", "confidentiality"),
+            ("参加会議数", "meetings"),
+            ("年間会議時間", "hours per year"),
+        ],
+    );
+    for a in &inventory.agencies {
+        agencies.rows.push(vec![
+            a.name.clone().into(),
+            sector_label(&a.sector, lang).into(),
+            a.kind.clone().into(),
+            lang.pick(
+                match a.confidentiality {
+                    crate::model::Confidentiality::Statutory => "法定",
+                    crate::model::Confidentiality::Contractual => "契約",
+                    crate::model::Confidentiality::None => "なし",
+                },
+                match a.confidentiality {
+                    crate::model::Confidentiality::Statutory => "statutory",
+                    crate::model::Confidentiality::Contractual => "contractual",
+                    crate::model::Confidentiality::None => "none",
+                },
+            )
+            .into(),
+            Cell::Int(a.meetings as i64),
+            Cell::Number(a.annual_hours, 1),
+        ]);
+    }
+    let p = &analysis.proposal;
+    let mut before_after = Table::new(
+        "before_after",
+        lang,
+        "現状と提案の比較",
+        "Before and after",
+        &[("指標", "measure"), ("現状", "before"), ("提案", "after")],
+    );
+    let figures: [(&str, &str, f64, f64, usize); 5] = [
+        ("会議体", "meeting bodies", p.before.bodies as f64, p.after.bodies as f64, 0),
+        (
+            "年間開催回数",
+            "sessions per year",
+            p.before.sessions_per_year,
+            p.after.sessions_per_year,
+            1,
+        ),
+        (
+            "年間延べ時間",
+            "person-hours per year",
+            p.before.annual_person_hours,
+            p.after.annual_person_hours,
+            1,
+        ),
+        (
+            "機関間のつながり",
+            "agency links",
+            p.before.agency_links as f64,
+            p.after.agency_links as f64,
+            0,
+        ),
+        (
+            "分野間のつながり",
+            "field-to-field links",
+            p.before.sector_links as f64,
+            p.after.sector_links as f64,
+            0,
+        ),
+    ];
+    for (ja, en, before, after, decimals) in figures {
+        before_after.rows.push(vec![
+            lang.pick(ja, en).into(),
+            Cell::Number(before, decimals),
+            Cell::Number(after, decimals),
+        ]);
+    }
+    let mut bodies = Table::new(
+        "proposal_bodies",
+        lang,
+        "提案する会議体",
+        "Proposed bodies",
+        &[
+            ("ID", "id"),
+            ("名称", "name"),
+            ("階層", "tier"),
+            ("役割", "role"),
+            ("対象の会議", "absorbs"),
+            ("コアメンバー", "core members"),
+            ("都度参加", "per-item members"),
+            ("年間開催回数", "sessions per year"),
+            ("1回当たりの時間（分）", "minutes per session"),
+            ("年間延べ時間（現状）", "person-hours before"),
+            ("年間延べ時間（提案）", "person-hours after"),
+            ("課題の提起先", "escalates to"),
+            ("理由", "reasons"),
+        ],
+    );
+    for b in &p.bodies {
+        bodies.rows.push(vec![
+            b.id.clone().into(),
+            b.name.clone().into(),
+            lang.pick(b.tier.label_ja(), b.tier.label_en()).into(),
+            b.role
+                .iter()
+                .map(|f| lang.pick(f.label_ja(), f.key()))
+                .collect::<Vec<_>>()
+                .join(separator)
+                .into(),
+            b.absorbs
+                .iter()
+                .map(|a| format!("{} ({})", a.meeting, how_label(a.how, lang)))
+                .collect::<Vec<_>>()
+                .join(separator)
+                .into(),
+            b.core_members
+                .iter()
+                .map(|m| m.name.clone())
+                .collect::<Vec<_>>()
+                .join(separator)
+                .into(),
+            b.per_item_members
+                .iter()
+                .map(|m| m.name.clone())
+                .collect::<Vec<_>>()
+                .join(separator)
+                .into(),
+            Cell::Number(b.sessions_per_year, 1),
+            Cell::Number(b.minutes_per_session, 0),
+            Cell::Number(b.hours_before, 1),
+            Cell::Number(b.annual_person_hours, 1),
+            b.escalates_to.clone().unwrap_or_default().into(),
+            b.reasons.join(" / ").into(),
+        ]);
+    }
+    let mut decisions = Table::new(
+        "proposal_meetings",
+        lang,
+        "会議ごとの扱い",
+        "Decision per meeting",
+        &[
+            ("ID", "id"),
+            ("会議名", "name"),
+            ("扱い", "decision"),
+            ("会議体", "bodies"),
+            ("推定した値", "inferred values"),
+        ],
+    );
+    for d in &p.meetings {
+        let inferred: Vec<String> = d.inferred.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        decisions.rows.push(vec![
+            d.meeting.clone().into(),
+            d.name.clone().into(),
+            how_label(d.how, lang).into(),
+            d.bodies.join(separator).into(),
+            inferred.join(separator).into(),
+        ]);
+    }
+    let mut hours = Table::new(
+        "agency_hours",
+        lang,
+        "機関ごとの年間会議時間",
+        "Meeting hours per agency",
+        &[("機関名", "agency"), ("現状", "before"), ("提案", "after")],
+    );
+    for h in &p.agency_hours {
+        hours.rows.push(vec![
+            h.name.clone().into(),
+            Cell::Number(h.before, 1),
+            Cell::Number(h.after, 1),
+        ]);
+    }
+    vec![meetings, agencies, before_after, bodies, decisions, hours]
+}
+
+const STYLE: &str = "
+body{font-family:'Hiragino Sans','Yu Gothic','Meiryo','Noto Sans CJK JP','IPAexGothic',sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.5;padding:0 1rem}
+h1{font-size:1.6rem;border-bottom:3px solid #2b6cb0;padding-bottom:.3rem}
+h2{font-size:1.3rem;margin-top:2.2rem;border-left:6px solid #2b6cb0;padding-left:.5rem}
+.cards{display:flex;flex-wrap:wrap;gap:.8rem}
+.card{border:1px solid #cbd5e0;border-radius:6px;padding:.6rem 1rem;min-width:10rem}
+.card .value{font-size:1.5rem;font-weight:bold}
+.card .label{font-size:.85rem;color:#555}
+table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0 1rem}
+th,td{border:1px solid #cbd5e0;padding:.25rem .4rem;vertical-align:top;text-align:left}
+th{background:#ebf4ff}
+td.num{text-align:right;white-space:nowrap}
+figure{margin:1rem 0;page-break-inside:avoid}
+figure svg{max-width:100%;height:auto}
+figcaption{font-size:.85rem;color:#555}
+.body{border:1px solid #cbd5e0;border-radius:6px;padding:.5rem 1rem;margin:.6rem 0;page-break-inside:avoid}
+.note{font-size:.85rem;color:#555}
+@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}a{color:inherit;text-decoration:none}}
+";
+
+fn table_html(table: &Table) -> Markup {
+    html! {
+        table {
+            thead { tr { @for h in &table.header { th { (h) } } } }
+            tbody {
+                @for row in &table.rows {
+                    tr {
+                        @for cell in row {
+                            @match cell {
+                                Cell::Text(text) => td { (text) },
+                                _ => td class="num" { (cell.display()) },
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn chart_html(chart: &Chart) -> Markup {
+    html! {
+        figure id=(format!("chart-{}", chart.key)) {
+            (PreEscaped(chart.svg.as_str()))
+            figcaption { (chart.title) }
+        }
+    }
+}
+
+/// The self-contained HTML report: summary first, then the meeting table, the proposal,
+/// and the charts inline. No script, no external asset.
+pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String {
+    let tables = tables(analysis, lang);
+    let find = |key: &str| tables.iter().find(|t| t.key == key);
+    let p = &analysis.proposal;
+    let inventory = &analysis.inventory;
+    let saved = p.before.annual_person_hours - p.after.annual_person_hours;
+    let cards: Vec<(String, &str)> = vec![
+        (inventory.totals.meetings.to_string(), lang.pick("会議", "meetings")),
+        (inventory.totals.agencies.to_string(), lang.pick("機関", "agencies")),
+        (
+            format!("{:.0}", inventory.totals.annual_person_hours),
+            lang.pick("年間延べ時間", "person-hours per year"),
+        ),
+        (
+            format!("{} → {}", p.before.bodies, p.after.bodies),
+            lang.pick("会議体（提案）", "bodies (proposed)"),
+        ),
+        (format!("{saved:.0}"), lang.pick("削減できる延べ時間/年", "person-hours saved per year")),
+        (p.dropped_links.len().to_string(), lang.pick("失われるつながり", "links lost")),
+    ];
+    let title = match lang {
+        Lang::Ja => format!("会議体の棚卸しと再編案 — {}", analysis.inventory_name),
+        Lang::En => {
+            format!("Meeting audit and consolidation proposal — {}", analysis.inventory_name)
+        }
+    };
+    let page = html! {
+        (DOCTYPE)
+        html lang=(lang.pick("ja", "en")) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { (title) }
+                p class="note" {
+                    (lang.pick("kaigi が会議一覧から作成。延べ時間 = 参加人数 × 年間開催回数 × 1回当たりの時間。",
+                               "Written by kaigi from the meeting inventory. Person-hours = people × sessions per year × hours per session."))
+                }
+                section id="summary" {
+                    h2 { (lang.pick("概要", "Summary")) }
+                    div class="cards" {
+                        @for (value, label) in &cards {
+                            div class="card" { div class="value" { (value) } div class="label" { (label) } }
+                        }
+                    }
+                }
+                section id="meetings" {
+                    h2 { (lang.pick("会議一覧（廿日市市方式）", "Meeting table (Hatsukaichi style)")) }
+                    @if let Some(t) = find("meetings") { (table_html(t)) }
+                }
+                section id="proposal" {
+                    h2 { (lang.pick("再編案", "Consolidation proposal")) }
+                    @if let Some(t) = find("before_after") { (table_html(t)) }
+                    p class="note" {
+                        @match (lang, p.optimality.method.as_str()) {
+                            (Lang::Ja, "exact") => "探索: 厳密解（最適性を証明済み）",
+                            (Lang::En, "exact") => "Search: exact (proven optimum)",
+                            (Lang::Ja, _) => (format!("探索: ヒューリスティック（下界との差 {:.1}%）", p.optimality.gap * 100.0)),
+                            (Lang::En, _) => (format!("Search: heuristic (gap to the lower bound {:.1}%)", p.optimality.gap * 100.0)),
+                        }
+                    }
+                    @for b in &p.bodies {
+                        div class="body" id=(format!("body-{}", b.id)) {
+                            h3 { (b.id) " " (b.name) }
+                            p {
+                                (lang.pick("階層: ", "Tier: ")) (lang.pick(b.tier.label_ja(), b.tier.label_en()))
+                                " / " (lang.pick("年間開催回数: ", "sessions per year: ")) (format!("{:.0}", b.sessions_per_year))
+                                " / " (lang.pick("延べ時間: ", "person-hours: ")) (format!("{:.1} → {:.1}", b.hours_before, b.annual_person_hours))
+                                @if let Some(to) = &b.escalates_to { " / " (lang.pick("課題の提起先: ", "escalates to: ")) (to) }
+                            }
+                            p {
+                                (lang.pick("対象: ", "Absorbs: "))
+                                @for (i, a) in b.absorbs.iter().enumerate() {
+                                    @if i > 0 { (lang.pick("、", ", ")) }
+                                    (a.meeting) " " (a.name) " (" (how_label(a.how, lang)) ")"
+                                }
+                            }
+                            p {
+                                (lang.pick("コアメンバー: ", "Core members: "))
+                                (b.core_members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(lang.pick("、", ", ")))
+                            }
+                            @if !b.per_item_members.is_empty() {
+                                p {
+                                    (lang.pick("都度参加: ", "Per-item members: "))
+                                    (b.per_item_members.iter().map(|m| format!("{} ({:.0}%)", m.name, m.expected_share * 100.0)).collect::<Vec<_>>().join(lang.pick("、", ", ")))
+                                }
+                            }
+                            ul { @for r in &b.reasons { li { (r) } } }
+                        }
+                    }
+                }
+                @if !charts.is_empty() {
+                    section id="charts" {
+                        h2 { (lang.pick("図表", "Charts")) }
+                        @for chart in charts { (chart_html(chart)) }
+                    }
+                }
+                section id="agencies" {
+                    h2 { (lang.pick("機関一覧", "Agencies")) }
+                    @if let Some(t) = find("agencies") { (table_html(t)) }
+                }
+            }
+        }
+    };
+    page.into_string()
+}
+
+/// The report as Markdown, for pasting into documents.
+pub fn markdown_report(analysis: &Analysis, lang: Lang) -> String {
+    let mut out = match lang {
+        Lang::Ja => format!(
+            "# 会議体の棚卸しと再編案 — {}\n\n",
+            crate::report::markdown_text(&analysis.inventory_name)
+        ),
+        Lang::En => format!(
+            "# Meeting audit and consolidation proposal — {}\n\n",
+            crate::report::markdown_text(&analysis.inventory_name)
+        ),
+    };
+    for table in tables(analysis, lang) {
+        out.push_str(&table.to_markdown());
+    }
+    out.push_str(&format!("## {}\n\n", lang.pick("統合・合同開催の理由", "Reasons")));
+    for body in &analysis.proposal.bodies {
+        out.push_str(&format!("### {} {}\n\n", body.id, crate::report::markdown_text(&body.name)));
+        for reason in &body.reasons {
+            out.push_str(&format!("- {}\n", crate::report::markdown_text(reason)));
+        }
+        out.push('\n');
+    }
+    out
+}
