@@ -38,6 +38,11 @@ pub struct Chart {
     pub png: Vec<u8>,
 }
 
+/// Whole numbers without decimals (12 sessions), others with one (0.5).
+fn decimals(value: f64) -> usize {
+    if value.fract() == 0.0 { 0 } else { 1 }
+}
+
 fn sector_label(sector: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => sector.to_string(),
@@ -96,7 +101,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             m.topics.join(separator).into(),
             frequency_label(&frequency, lang).into(),
             Cell::Number(m.minutes_per_session, 0),
-            Cell::Number(m.sessions_per_year, 1),
+            Cell::Number(m.sessions_per_year, decimals(m.sessions_per_year)),
             Cell::Int(i64::from(m.head_count)),
             Cell::Number(m.annual_person_hours, 1),
         ]);
@@ -108,7 +113,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         "".into(),
         "".into(),
         "".into(),
-        Cell::Number(inventory.totals.sessions_per_year, 1),
+        Cell::Number(inventory.totals.sessions_per_year, decimals(inventory.totals.sessions_per_year)),
         "".into(),
         Cell::Number(inventory.totals.annual_person_hours, 1),
     ]);
@@ -244,7 +249,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
                 .collect::<Vec<_>>()
                 .join(separator)
                 .into(),
-            Cell::Number(b.sessions_per_year, 1),
+            Cell::Number(b.sessions_per_year, decimals(b.sessions_per_year)),
             Cell::Number(b.minutes_per_session, 0),
             Cell::Number(b.hours_before, 1),
             Cell::Number(b.annual_person_hours, 1),
