@@ -22,6 +22,8 @@
 mod bars;
 mod bitmap;
 mod fonts;
+mod heatmap;
+mod lorenz;
 mod render;
 mod text;
 
@@ -29,6 +31,8 @@ use std::path::PathBuf;
 
 pub use bars::{bar_chart, grouped_bars};
 pub use fonts::{missing_glyphs, register_fonts};
+pub use heatmap::heatmap;
+pub use lorenz::lorenz_curve;
 pub use render::{NO_DATA, WIDTH};
 pub use text::{MAX_LABEL_COLUMNS, truncate_label};
 
