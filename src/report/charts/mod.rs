@@ -25,6 +25,7 @@ mod fonts;
 mod heatmap;
 mod layout;
 mod lorenz;
+mod network;
 mod render;
 mod text;
 
@@ -35,6 +36,10 @@ pub use fonts::{missing_glyphs, register_fonts};
 pub use heatmap::heatmap;
 pub use layout::force_layout;
 pub use lorenz::lorenz_curve;
+pub use network::{
+    EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, network, network_with_legend,
+    sector_palette,
+};
 pub use render::{NO_DATA, WIDTH};
 pub use text::{MAX_LABEL_COLUMNS, truncate_label};
 
@@ -92,6 +97,10 @@ mod tests {
             assert_eq!(missing_glyphs(label), Vec::<char>::new(), "in {label}");
         }
         assert!(missing_glyphs(NO_DATA).is_empty());
+        let legend = NetworkLegend::new(crate::lang::Lang::Ja, "分野");
+        for text in [legend.broker, legend.articulation, legend.gained, legend.lost, legend.faded] {
+            assert_eq!(missing_glyphs(text), Vec::<char>::new(), "in {text}");
+        }
     }
 
     #[test]
