@@ -4,6 +4,7 @@
 //! [`write_atomic`] is the only writer, so no output can land half-written or on top of
 //! an input file.
 
+pub mod charts;
 mod document;
 mod inventory_table;
 pub mod network_export;
