@@ -5,7 +5,7 @@ use crate::cli::Outcome;
 use crate::cli::common::InputArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::proposal::{Policy, propose};
-use kaigi::report::{Analysis, InventoryReport, ReportParts, write_report};
+use kaigi::report::{Analysis, InventoryReport, ReportParts, inventory_charts, write_report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,8 +50,11 @@ pub fn run(args: Args) -> Outcome {
         inventory: InventoryReport::new(&loaded.inventory),
         proposal,
     };
-    let _ = &args.font;
-    let parts = ReportParts { charts: &[], networks: &[] };
+    kaigi::report::charts::register_fonts(args.font.as_deref())?;
+    progress.set_message(lang.pick("図を作成中", "drawing charts"));
+    let charts = inventory_charts(&analysis, lang)?;
+    progress.inc(1);
+    let parts = ReportParts { charts: &charts, networks: &[] };
     let mut step = |file: &str| progress.set_message(file.to_string());
     let written = write_report(&analysis, &parts, &out, lang, &loaded.sources, &mut step)?;
     progress.finish_and_clear();

@@ -113,7 +113,10 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         "".into(),
         "".into(),
         "".into(),
-        Cell::Number(inventory.totals.sessions_per_year, decimals(inventory.totals.sessions_per_year)),
+        Cell::Number(
+            inventory.totals.sessions_per_year,
+            decimals(inventory.totals.sessions_per_year),
+        ),
         "".into(),
         Cell::Number(inventory.totals.annual_person_hours, 1),
     ]);

@@ -6,6 +6,7 @@
 
 pub mod charts;
 mod document;
+mod figures;
 mod inventory_table;
 pub mod network_export;
 mod proposal_text;
@@ -14,6 +15,7 @@ mod table;
 mod write;
 
 pub use document::{Analysis, Chart, html_report, markdown_report, tables};
+pub use figures::inventory_charts;
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };

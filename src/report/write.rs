@@ -16,6 +16,9 @@ pub enum ReportError {
     /// The workbook could not be built.
     #[error("could not build the workbook: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
+    /// A chart could not be drawn.
+    #[error("could not draw a chart: {0}")]
+    Chart(#[from] crate::report::charts::ChartError),
     /// JSON serialisation failed.
     #[error("could not serialise analysis.json: {0}")]
     Json(#[from] serde_json::Error),

@@ -1,0 +1,113 @@
+//! The report's charts: the data each chart shows, prepared from the analysis, drawn by
+//! [`crate::report::charts`].
+
+use crate::lang::Lang;
+use crate::model::sector_label_en;
+use crate::proposal::Tier;
+use crate::report::charts::{
+    ChartError, Rendered, TierBox, bar_chart, grouped_bars, lorenz_curve, tier_diagram,
+};
+use crate::report::document::{Analysis, Chart};
+use std::collections::BTreeMap;
+
+fn chart(key: &str, title: String, rendered: Rendered) -> Chart {
+    Chart { key: key.to_string(), title, svg: rendered.svg, png: rendered.png }
+}
+
+/// Charts that need only the inventory and the proposal.
+pub fn inventory_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, ChartError> {
+    let inventory = &analysis.inventory;
+    let mut charts = Vec::new();
+    let hours = lang.pick("年間延べ時間", "person-hours per year");
+
+    let mut by_meeting: Vec<(String, f64)> = inventory
+        .meetings
+        .iter()
+        .map(|m| (format!("{} {}", m.id, m.name), m.annual_person_hours))
+        .collect();
+    by_meeting.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let title = lang.pick("会議ごとの年間延べ時間", "Annual person-hours per meeting").to_string();
+    charts.push(chart("hours_per_meeting", title.clone(), bar_chart(&title, &by_meeting, hours)?));
+
+    let mut by_sector: BTreeMap<String, f64> = BTreeMap::new();
+    for agency in &inventory.agencies {
+        let label = match lang {
+            Lang::Ja => agency.sector.clone(),
+            Lang::En => sector_label_en(&agency.sector).to_string(),
+        };
+        *by_sector.entry(label).or_insert(0.0) += agency.annual_hours;
+    }
+    let mut by_sector: Vec<(String, f64)> = by_sector.into_iter().collect();
+    by_sector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let title = lang.pick("分野ごとの年間会議時間", "Annual meeting hours per sector").to_string();
+    charts.push(chart("hours_per_sector", title.clone(), bar_chart(&title, &by_sector, hours)?));
+
+    let values: Vec<f64> = inventory.agencies.iter().map(|a| a.annual_hours).collect();
+    let title = lang
+        .pick(
+            "機関間の会議時間の偏り（ローレンツ曲線）",
+            "Lorenz curve of meeting hours across agencies",
+        )
+        .to_string();
+    let caption = lang.pick(
+        "曲線が対角線から離れるほど、少数の機関に会議の負担が集中している",
+        "The further the curve bows from the diagonal, the more the meeting load rests on a few agencies",
+    );
+    charts.push(chart("lorenz_hours", title.clone(), lorenz_curve(&title, &values, caption)?));
+
+    let p = &analysis.proposal;
+    let boxes: Vec<TierBox> = p
+        .bodies
+        .iter()
+        .map(|b| TierBox {
+            id: b.id.clone(),
+            label: b.name.clone(),
+            tier: match b.tier {
+                Tier::Case => 0,
+                Tier::Community => 1,
+                Tier::Policy => 2,
+            },
+        })
+        .collect();
+    let arrows: Vec<(usize, usize)> = p
+        .bodies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let target = b.escalates_to.as_ref()?;
+            p.bodies.iter().position(|t| &t.id == target).map(|t| (i, t))
+        })
+        .collect();
+    let title = lang
+        .pick(
+            "提案する会議体の構成と課題の提起経路",
+            "Proposed structure by tier, with escalation paths",
+        )
+        .to_string();
+    let tiers = [
+        lang.pick(Tier::Case.label_ja(), "case"),
+        lang.pick(Tier::Community.label_ja(), "community / network"),
+        lang.pick(Tier::Policy.label_ja(), "policy"),
+    ];
+    charts.push(chart(
+        "proposal_tiers",
+        title.clone(),
+        tier_diagram(&title, tiers, &boxes, &arrows)?,
+    ));
+
+    let categories = vec![
+        lang.pick("会議体の数", "meeting bodies").to_string(),
+        lang.pick("年間開催回数", "sessions per year").to_string(),
+        lang.pick("年間延べ時間（×100時間）", "person-hours per year (×100)").to_string(),
+    ];
+    let figures = |f: &crate::proposal::Figures| {
+        vec![f.bodies as f64, f.sessions_per_year, f.annual_person_hours / 100.0]
+    };
+    let series = vec![
+        (lang.pick("現状", "before").to_string(), figures(&p.before)),
+        (lang.pick("提案", "after").to_string(), figures(&p.after)),
+    ];
+    let title = lang.pick("現状と提案の比較", "Before and after the proposal").to_string();
+    charts.push(chart("before_after", title.clone(), grouped_bars(&title, &categories, &series)?));
+    Ok(charts)
+}
