@@ -4,7 +4,7 @@
 use crate::input::headers::{AGENCY_HEADERS, MEETING_HEADERS};
 use crate::lang::Lang;
 use crate::report::csv_with_bom;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, XlsxError};
 
 /// The header a template writes for each field: the first alias in the chosen language.
 fn headers<F>(known: &[(F, &str, bool, &[&str])], lang: Lang) -> Vec<String> {
@@ -110,7 +110,7 @@ fn notes(lang: Lang) -> Vec<(String, String)> {
 
 /// The template as a workbook: meetings, agencies and notes sheets.
 pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::report::reproducible_workbook()?;
     let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
     let sheets: [(&str, Vec<String>, Vec<&str>); 2] = [
         (lang.pick("会議", "meetings"), headers(MEETING_HEADERS, lang), meeting_example(lang)),

@@ -20,6 +20,6 @@ pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
 pub use proposal_text::proposal_text;
-pub use safety::{OutputError, csv_with_bom, excel_safe, write_atomic};
+pub use safety::{OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use write::{ReportError, ReportParts, write_report};

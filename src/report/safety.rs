@@ -121,3 +121,14 @@ mod tests {
         assert_eq!(String::from_utf8_lossy(&bytes[3..]), "'=A1,会議\r\n");
     }
 }
+
+/// A workbook whose document properties carry a fixed creation date instead of "now",
+/// so the same input gives byte-identical .xlsx files (annual reviews are diffed).
+pub fn reproducible_workbook() -> Result<rust_xlsxwriter::Workbook, rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let fixed = rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?;
+    workbook.set_properties(
+        &rust_xlsxwriter::DocProperties::new().set_creation_datetime(&fixed).set_author("kaigi"),
+    );
+    Ok(workbook)
+}

@@ -4,7 +4,7 @@
 
 use crate::lang::Lang;
 use crate::report::safety::{csv_with_bom, excel_safe};
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, XlsxError};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +122,7 @@ fn sheet_name(key: &str) -> String {
 
 /// One workbook with a sheet per table; text cells neutralised, numbers as numbers.
 pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::report::reproducible_workbook()?;
     let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
     for table in tables {
         let sheet = workbook.add_worksheet();

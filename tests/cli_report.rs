@@ -1,0 +1,166 @@
+//! `kaigi report`: the files are all there, parse back, escape hostile names, and are
+//! byte-identical from run to run.
+
+mod common;
+
+use common::kaigi;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn report(inventory: &str, out: &Path, lang: &str) {
+    kaigi()
+        .args(["report", inventory, "--out", out.to_str().unwrap(), "--lang", lang])
+        .assert()
+        .success();
+}
+
+/// Every file under a folder, by relative path.
+fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative =
+                    path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(relative, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn sample_city_report_writes_every_file_and_they_parse_back() {
+    let dir = tempfile::tempdir().unwrap();
+    report("inputs/sample-city", dir.path(), "ja");
+    let written = files(dir.path());
+    for expected in [
+        "report.html",
+        "report.md",
+        "analysis.json",
+        "tables.xlsx",
+        "tables/meetings.csv",
+        "tables/proposal_bodies.csv",
+        "charts/hours_per_meeting.svg",
+        "charts/hours_per_meeting.png",
+        "charts/proposal_tiers.svg",
+        "charts/lorenz_hours.png",
+    ] {
+        assert!(written.contains_key(expected), "missing {expected}: {:?}", written.keys());
+    }
+    // HTML: one self-contained page with the sections a reader expects.
+    let html = String::from_utf8(written["report.html"].clone()).unwrap();
+    let document = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    for id in ["summary", "meetings", "proposal", "charts"] {
+        assert_eq!(document.select(&select(&format!("section#{id}"))).count(), 1, "section {id}");
+    }
+    let rows = document.select(&select("section#meetings tbody tr")).count();
+    assert_eq!(rows, 36 + 1, "36 meetings and a total row");
+    assert!(document.select(&select("figure svg")).count() >= 5);
+    for external in ["script[src]", "link[href]", "img[src^='http']"] {
+        assert_eq!(document.select(&select(external)).count(), 0, "{external}");
+    }
+    // The workbook has a sheet per table, with the meeting table readable.
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(written["tables.xlsx"].clone()))
+            .unwrap();
+    let sheets = book.sheet_names();
+    for sheet in ["meetings", "agencies", "before_after", "proposal_bodies"] {
+        assert!(sheets.iter().any(|s| s == sheet), "{sheet} in {sheets:?}");
+    }
+    let meetings = book.worksheet_range("meetings").unwrap();
+    assert_eq!(meetings.get((1, 0)).unwrap().to_string(), "M01");
+    assert_eq!(meetings.get((1, 8)).unwrap().to_string(), "162");
+    // CSV tables carry a BOM for Excel.
+    assert!(written["tables/meetings.csv"].starts_with(b"\xEF\xBB\xBF"));
+    // analysis.json holds the proposal and the table.
+    let json: serde_json::Value = serde_json::from_slice(&written["analysis.json"]).unwrap();
+    assert_eq!(json["inventory"]["totals"]["annual_person_hours"], 4077.0);
+    assert!(json["proposal"]["bodies"].as_array().unwrap().len() < 36);
+}
+
+#[test]
+fn report_is_byte_identical_from_run_to_run() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    report("inputs/sample-city", first.path(), "en");
+    report("inputs/sample-city", second.path(), "en");
+    let (a, b) = (files(first.path()), files(second.path()));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(bytes == &b[name], "{name} differs between runs");
+    }
+}
+
+#[test]
+fn hostile_names_are_escaped_or_neutralised_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    report("tests/fixtures/malicious", dir.path(), "en");
+    let written = files(dir.path());
+    for (name, bytes) in &written {
+        let text = String::from_utf8_lossy(bytes);
+        if name.ends_with(".html")
+            || name.ends_with(".svg")
+            || name.ends_with(".md")
+            || name.ends_with(".graphml")
+            || name.ends_with(".gexf")
+        {
+            assert!(!text.contains("<script>"), "{name} has a raw <script>");
+            assert!(!text.contains("<b>議題</b>"), "{name} has raw markup from a topic");
+        }
+        if name.ends_with(".csv") {
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(&bytes[3..]);
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    assert!(
+                        !cell.starts_with(['=', '+', '@'])
+                            && !(cell.starts_with('-') && cell.parse::<f64>().is_err()),
+                        "{name}: formula cell {cell:?}"
+                    );
+                }
+            }
+        }
+    }
+    // The text is still there for a reader, just inert.
+    let html = String::from_utf8(written["report.html"].clone()).unwrap();
+    let document = scraper::Html::parse_document(&html);
+    let text: String = document.root_element().text().collect();
+    assert!(text.contains("<script>alert(1)</script>"));
+    assert!(text.contains("=HYPERLINK(\"http://x\")"));
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(written["tables.xlsx"].clone()))
+            .unwrap();
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).unwrap();
+        for cell in range.used_cells() {
+            let value = cell.2.to_string();
+            assert!(!value.starts_with(['=', '+', '@']), "{sheet}: formula cell {value:?}");
+        }
+        let formulas = book.worksheet_formula(&sheet).unwrap();
+        assert!(formulas.used_cells().all(|c| c.2.is_empty()), "{sheet} has formulas");
+    }
+    let agencies = book.worksheet_range("agencies").unwrap();
+    assert!(agencies.used_cells().any(|c| c.2.to_string() == "'=HYPERLINK(\"http://x\")"));
+}
+
+#[test]
+fn report_refuses_to_write_over_an_input_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("tables")).unwrap();
+    let meetings = dir.path().join("tables/meetings.csv");
+    std::fs::copy("tests/fixtures/english-minimal/meetings.csv", &meetings).unwrap();
+    let before = std::fs::read(&meetings).unwrap();
+    kaigi()
+        .args(["report", meetings.to_str().unwrap(), "--out", dir.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("input file"));
+    assert_eq!(std::fs::read(&meetings).unwrap(), before);
+}
