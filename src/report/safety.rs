@@ -85,6 +85,17 @@ pub fn csv_with_bom(rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
+/// A workbook whose document properties carry a fixed creation date instead of "now",
+/// so the same input gives byte-identical .xlsx files (annual reviews are diffed).
+pub fn reproducible_workbook() -> Result<rust_xlsxwriter::Workbook, rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let fixed = rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?;
+    workbook.set_properties(
+        &rust_xlsxwriter::DocProperties::new().set_creation_datetime(&fixed).set_author("kaigi"),
+    );
+    Ok(workbook)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,15 +131,4 @@ mod tests {
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
         assert_eq!(String::from_utf8_lossy(&bytes[3..]), "'=A1,会議\r\n");
     }
-}
-
-/// A workbook whose document properties carry a fixed creation date instead of "now",
-/// so the same input gives byte-identical .xlsx files (annual reviews are diffed).
-pub fn reproducible_workbook() -> Result<rust_xlsxwriter::Workbook, rust_xlsxwriter::XlsxError> {
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let fixed = rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?;
-    workbook.set_properties(
-        &rust_xlsxwriter::DocProperties::new().set_creation_datetime(&fixed).set_author("kaigi"),
-    );
-    Ok(workbook)
 }
