@@ -3,7 +3,7 @@
 //! every working link.
 //!
 //! The pipeline runs one way: [`input`] reads files into the [`model`]; the analyses
-//! read the model.
+//! ([`overlap`]) read the model; [`report`] renders their results as bytes.
 //!
 //! ```
 //! use kaigi::input::{LoadOptions, read_csv_bytes, read_meetings};
@@ -19,6 +19,7 @@
 pub mod input;
 mod lang;
 pub mod model;
+pub mod overlap;
 pub mod report;
 
 pub use lang::Lang;

@@ -2,6 +2,7 @@
 
 mod common;
 mod inventory;
+mod overlap;
 mod template;
 mod validate;
 
@@ -23,6 +24,9 @@ enum Command {
     Validate(validate::Args),
     /// Print the meeting table (participants, frequency, time, annual person-hours).
     Inventory(inventory::Args),
+    /// Find overlapping meetings: similar pairs, clusters with their reasons and
+    /// duplicated hours, containments and tiers.
+    Overlap(overlap::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -35,6 +39,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Inventory(args) => inventory::run(args),
+        Command::Overlap(args) => overlap::run(args),
         Command::Template(args) => template::run(args),
     };
     match result {

@@ -5,9 +5,11 @@
 //! an input file.
 
 mod inventory_table;
+mod overlap;
 mod safety;
 
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
+pub use overlap::{overlap_json, overlap_text};
 pub use safety::{OutputError, csv_with_bom, excel_safe, write_atomic};
