@@ -16,6 +16,7 @@
 //! assert_eq!(inventory.total_annual_person_hours(), 54.0);
 //! ```
 
+pub mod generate;
 pub mod input;
 mod lang;
 pub mod model;

@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand, each holding its `Args` and `run`.
 
 mod common;
+mod generate;
 mod inventory;
 mod overlap;
 mod template;
@@ -27,6 +28,9 @@ enum Command {
     /// Find overlapping meetings: similar pairs, clusters with their reasons and
     /// duplicated hours, containments and tiers.
     Overlap(overlap::Args),
+    /// Write a synthetic inventory with planted near-duplicate meetings and their
+    /// ground truth (for testing and benchmarks).
+    Generate(generate::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -41,6 +45,7 @@ pub fn main() -> ExitCode {
         Command::Inventory(args) => inventory::run(args),
         Command::Overlap(args) => overlap::run(args),
         Command::Template(args) => template::run(args),
+        Command::Generate(args) => generate::run(args),
     };
     match result {
         Ok(code) => code,
