@@ -180,7 +180,7 @@ struct Draft {
     statutory: bool,
     case: bool,
     area: Option<String>,
-    body: Option<(&'static str, &'static str)>,
+    body: Option<(String, &'static str)>,
     sectors: Vec<&'static str>,
 }
 
@@ -457,6 +457,11 @@ fn draft_meeting(
     if !participants.iter().any(|&(a, _)| a == host) {
         participants.push((host, 1));
     }
+    // An area's own tier belongs to that area's body, not the city's.
+    let body = kind.body.map(|(body, tier)| match &area {
+        Some(area) => (format!("{body}（{area}）"), tier),
+        None => (body.to_string(), tier),
+    });
     Draft {
         name,
         host,
@@ -468,8 +473,8 @@ fn draft_meeting(
         legal_basis: kind.legal_basis,
         statutory: kind.legal_basis.is_some(),
         case: kind.case,
+        body,
         area,
-        body: kind.body,
         sectors,
     }
 }
@@ -738,8 +743,8 @@ fn write_meetings(
                 statutory.to_string(),
                 if draft.case { "あり" } else { "なし" }.to_string(),
                 draft.area.clone().unwrap_or_else(|| "全市".to_string()),
-                draft.body.map_or("", |(body, _)| body).to_string(),
-                draft.body.map_or("", |(_, tier)| tier).to_string(),
+                draft.body.as_ref().map_or("", |(body, _)| body.as_str()).to_string(),
+                draft.body.as_ref().map_or("", |(_, tier)| tier).to_string(),
             ];
             let _ = writer.write_record(&record);
         }
