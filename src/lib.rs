@@ -4,6 +4,7 @@
 //!
 //! The pipeline runs one way: [`input`] reads files into the [`model`]; the analyses
 //! ([`overlap`]) read the model; [`report`] renders their results as bytes.
+//! [`generate`] writes synthetic inventories with known answers, for tests and benchmarks.
 //!
 //! ```
 //! use kaigi::input::{LoadOptions, read_csv_bytes, read_meetings};

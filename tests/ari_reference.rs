@@ -17,6 +17,10 @@ fn adjusted_rand_index_matches_scikit_learn() {
         let (truth, found) = (labels(&case["truth"]), labels(&case["found"]));
         let expected = case["ari"].as_f64().unwrap();
         let got = adjusted_rand_index(&truth, &found);
-        assert!((got - expected).abs() < 1e-12, "{}: kaigi {got}, scikit-learn {expected}", case["name"]);
+        assert!(
+            (got - expected).abs() < 1e-12,
+            "{}: kaigi {got}, scikit-learn {expected}",
+            case["name"]
+        );
     }
 }

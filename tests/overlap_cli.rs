@@ -52,8 +52,12 @@ fn sample_city_planted_overlaps_are_clusters_with_reasons() {
     let poverty = clusters.iter().find(|c| ids(&c["meetings"]) == ["M13", "M14"]).unwrap();
     assert_eq!(poverty["cautions"][0]["kind"], "statutory");
     // Tiers of one body are expected overlaps, not clusters.
-    let tiers: Vec<&str> =
-        json["tiers"].as_array().unwrap().iter().map(|t| t["parent_body"].as_str().unwrap()).collect();
+    let tiers: Vec<&str> = json["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["parent_body"].as_str().unwrap())
+        .collect();
     assert!(tiers.contains(&"要保護児童対策地域協議会"));
     assert!(!clusters.iter().any(|c| ids(&c["meetings"]) == ["M06", "M07"]));
 }
@@ -74,9 +78,7 @@ fn sample_city_text_names_each_overlap_with_its_reason() {
         .assert()
         .success()
         .stdout(predicate::str::contains("share 11 of 15 agencies"))
-        .stdout(predicate::str::contains(
-            "66 hours a year are spent by the same people twice",
-        ));
+        .stdout(predicate::str::contains("66 hours a year are spent by the same people twice"));
 }
 
 #[test]

@@ -29,7 +29,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let params = GenerateParams { meetings: args.meetings, agencies: args.agencies, seed: args.seed };
+    let params =
+        GenerateParams { meetings: args.meetings, agencies: args.agencies, seed: args.seed };
     params.check()?;
     if !args.force && args.out.exists() {
         let mut entries = std::fs::read_dir(&args.out)

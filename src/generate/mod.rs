@@ -305,11 +305,8 @@ fn make_agencies(rng: &mut ChaCha8Rng, count: usize, areas: &[String]) -> Vec<Ag
     while agencies.len() < count && attempts < count * 50 {
         attempts += 1;
         let t = &catalogue::PER_PLACE[template % catalogue::PER_PLACE.len()];
-        let place = format!(
-            "{}{}",
-            pick(rng, catalogue::PLACE_HEADS),
-            pick(rng, catalogue::PLACE_TAILS)
-        );
+        let place =
+            format!("{}{}", pick(rng, catalogue::PLACE_HEADS), pick(rng, catalogue::PLACE_TAILS));
         let name = t.name.replace("{place}", &place);
         if used.contains(&name) {
             continue;
@@ -395,7 +392,7 @@ fn draft_meeting(
     let uses = |used: &BTreeMap<String, u32>, key: &str| used.get(key).copied().unwrap_or(0);
     let fewest = candidates.iter().map(|t| uses(used, t.name)).min().unwrap_or(0);
     candidates.retain(|t| uses(used, t.name) == fewest);
-    let kind: &MeetingType = *pick(rng, &candidates);
+    let kind: &MeetingType = pick::<&MeetingType>(rng, &candidates);
     let count = used.entry(kind.name.to_string()).or_insert(0);
     *count += 1;
     // A second meeting of a city-wide kind is another area's own; each kind goes to the
@@ -417,8 +414,16 @@ fn draft_meeting(
     let sectors: Vec<&'static str> = kind.sectors.to_vec();
     let host = department_of(agencies, sectors[0]);
     let size = rng.random_range(kind.size.0..=kind.size.1) as usize;
-    let mut participants =
-        draw_participants(rng, agencies, by_sector, &sectors, host, size, kind.case, area.as_deref());
+    let mut participants = draw_participants(
+        rng,
+        agencies,
+        by_sector,
+        &sectors,
+        host,
+        size,
+        kind.case,
+        area.as_deref(),
+    );
     let mut topics: Vec<String> = kind.topics.sample(rng, 1).map(|t| t.to_string()).collect();
     let extra = rng.random_range(1..=2u32) as usize;
     for sector in sectors.iter().take(2) {
@@ -434,7 +439,8 @@ fn draft_meeting(
     // Most meetings also have a subject of their own (a district's cases, a project),
     // which is what makes two meetings of the same kind differ in an inventory.
     if rng.random_bool(0.7) {
-        let place = format!("{}{}", pick(rng, catalogue::PLACE_HEADS), pick(rng, catalogue::PLACE_TAILS));
+        let place =
+            format!("{}{}", pick(rng, catalogue::PLACE_HEADS), pick(rng, catalogue::PLACE_TAILS));
         topics.push(format!("{place}地区の{}", pick(rng, catalogue::LOCAL_SUBJECTS)));
     }
     let mut functions = kind.functions.to_vec();
@@ -568,7 +574,9 @@ fn perturb(
     let alternatives: Vec<&MeetingType> = catalogue::TYPES
         .iter()
         .filter(|t| {
-            t.sectors.iter().any(|s| base.sectors.contains(s)) && t.body.is_none() && t.case == base.case
+            t.sectors.iter().any(|s| base.sectors.contains(s))
+                && t.body.is_none()
+                && t.case == base.case
         })
         .collect();
     if let Some(other) = alternatives.choose(rng) {
@@ -607,7 +615,8 @@ fn perturb(
     }
     if rng.random_bool(0.3)
         && copy.topics.len() > 2
-        && let Some((_, pool)) = catalogue::SECTOR_TOPICS.iter().find(|(s, _)| *s == base.sectors[0])
+        && let Some((_, pool)) =
+            catalogue::SECTOR_TOPICS.iter().find(|(s, _)| *s == base.sectors[0])
         && let Some(topic) = pool.choose(rng)
         && !copy.topics.iter().any(|t| t == topic)
     {
@@ -701,8 +710,20 @@ fn write_meetings(
     {
         let mut writer = csv::WriterBuilder::new().from_writer(&mut out);
         let header = [
-            "ID", "会議名", "所管", "参加者", "議題", "開催頻度", "1回当たりの会議時間", "機能",
-            "根拠法令", "法定", "個人情報", "圏域", "親会議", "階層",
+            "ID",
+            "会議名",
+            "所管",
+            "参加者",
+            "議題",
+            "開催頻度",
+            "1回当たりの会議時間",
+            "機能",
+            "根拠法令",
+            "法定",
+            "個人情報",
+            "圏域",
+            "親会議",
+            "階層",
         ];
         // Writing into a Vec cannot fail.
         let _ = writer.write_record(header);

@@ -310,18 +310,20 @@ pub struct TierPair {
 /// ```
 /// use kaigi::model::{Frequency, Inventory, Meeting, Participant};
 /// use kaigi::overlap::{OverlapParams, analyze};
-/// let make = |id: &str, agencies: &[&str]| {
+/// let make = |id: &str, agencies: &[&str], topic: &str| {
 ///     let mut m = Meeting::new(id, id);
 ///     m.participants = agencies.iter().map(|a| Participant::new(*a, 1)).collect();
+///     m.topics = vec![topic.to_string()];
+///     m.host = Some("高齢福祉課".to_string());
 ///     m.frequency = Frequency::per_year(4.0);
 ///     m.minutes_per_session = 90.0;
 ///     m
 /// };
 /// let inventory = Inventory {
 ///     meetings: vec![
-///         make("M1", &["社協", "包括", "高齢福祉課", "弁護士会"]),
-///         make("M2", &["社協", "包括", "高齢福祉課", "司法書士会"]),
-///         make("M3", &["学校", "社協"]),
+///         make("M1", &["社協", "包括", "高齢福祉課", "弁護士会"], "成年後見制度の利用促進"),
+///         make("M2", &["社協", "包括", "高齢福祉課", "司法書士会"], "市民後見人の育成"),
+///         make("M3", &["学校", "社協"], "不登校"),
 ///     ],
 ///     agencies: vec![],
 /// };
@@ -330,6 +332,9 @@ pub struct TierPair {
 /// let cluster = &report.clusters[0];
 /// assert_eq!(cluster.meetings, ["M1", "M2"]);
 /// assert_eq!(cluster.core_participants, ["包括", "社協", "高齢福祉課"]);
+/// assert_eq!(cluster.shared_topics, ["成年後見"]);
+/// // 0.5 × 3/5 (agencies) + 0.25 × 1 (topics) + 0.1 (area) + 0.05 (host)
+/// assert!((cluster.mean_score - 0.7).abs() < 1e-12);
 /// // 3 shared agencies × 4 sessions × 1.5 h, counted once too many
 /// assert_eq!(cluster.duplicated_hours, 18.0);
 /// # Ok::<(), kaigi::overlap::OverlapError>(())

@@ -96,7 +96,7 @@ pub fn cluster_components(
         clusters.extend(cluster_one(&members, threshold, &score));
     }
     clusters.sort();
-    stats.split_components.sort_by(|a, b| b.meetings.cmp(&a.meetings));
+    stats.split_components.sort_by_key(|split| std::cmp::Reverse(split.meetings));
     (clusters, stats)
 }
 
@@ -132,9 +132,9 @@ fn cluster_one(
         representative.push(x);
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..c {
+    for (i, &member) in members.iter().enumerate() {
         let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(members[i]);
+        groups.entry(root).or_default().push(member);
     }
     groups.into_values().filter(|g| g.len() >= 2).collect()
 }
@@ -208,13 +208,13 @@ mod tests {
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
             let n = 40;
             let mut table = vec![vec![0.0; n]; n];
-            for a in 0..n {
-                for b in a + 1..n {
-                    if rng.random_bool(0.15) {
-                        let s: f64 = rng.random_range(0.0..1.0);
-                        table[a][b] = s;
-                        table[b][a] = s;
-                    }
+            let pairs: Vec<(usize, usize)> =
+                (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))).collect();
+            for (a, b) in pairs {
+                if rng.random_bool(0.15) {
+                    let s: f64 = rng.random_range(0.0..1.0);
+                    table[a][b] = s;
+                    table[b][a] = s;
                 }
             }
             let score = |a: usize, b: usize| table[a][b];
