@@ -3,7 +3,8 @@
 //! every working link.
 //!
 //! The pipeline runs one way: [`input`] reads files into the [`model`]; the analyses
-//! read the model.
+//! ([`overlap`]) read the model; [`report`] renders their results as bytes.
+//! [`generate`] writes synthetic inventories with known answers, for tests and benchmarks.
 //!
 //! ```
 //! use kaigi::input::{LoadOptions, read_csv_bytes, read_meetings};
@@ -16,9 +17,11 @@
 //! assert_eq!(inventory.total_annual_person_hours(), 54.0);
 //! ```
 
+pub mod generate;
 pub mod input;
 mod lang;
 pub mod model;
+pub mod overlap;
 pub mod proposal;
 pub mod report;
 

@@ -1,7 +1,9 @@
 //! Command-line interface: one file per subcommand, each holding its `Args` and `run`.
 
 mod common;
+mod generate;
 mod inventory;
+mod overlap;
 mod propose;
 mod report;
 mod template;
@@ -29,6 +31,12 @@ enum Command {
     Propose(propose::Args),
     /// Write the full report (HTML, Markdown, CSV, .xlsx, JSON, charts, network files).
     Report(report::Args),
+    /// Find overlapping meetings: similar pairs, clusters with their reasons and
+    /// duplicated hours, containments and tiers.
+    Overlap(overlap::Args),
+    /// Write a synthetic inventory with planted near-duplicate meetings and their
+    /// ground truth (for testing and benchmarks).
+    Generate(generate::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -43,7 +51,9 @@ pub fn main() -> ExitCode {
         Command::Inventory(args) => inventory::run(args),
         Command::Propose(args) => propose::run(args),
         Command::Report(args) => report::run(args),
+        Command::Overlap(args) => overlap::run(args),
         Command::Template(args) => template::run(args),
+        Command::Generate(args) => generate::run(args),
     };
     match result {
         Ok(code) => code,

@@ -9,6 +9,7 @@ mod document;
 mod figures;
 mod inventory_table;
 pub mod network_export;
+mod overlap;
 mod proposal_text;
 mod safety;
 mod table;
@@ -19,6 +20,7 @@ pub use figures::inventory_charts;
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
+pub use overlap::{overlap_json, overlap_text};
 pub use proposal_text::proposal_text;
 pub use safety::{OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};

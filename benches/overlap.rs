@@ -1,0 +1,42 @@
+//! Similarity + clustering (the whole `kaigi overlap` analysis) on generated
+//! inventories of 300, 3,000 and 30,000 meetings, fixed seed, sizes in the benchmark id.
+//!
+//! Run: `cargo bench --bench overlap`; figures are recorded in BENCHMARKS.md.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use kaigi::generate::{GenerateParams, generate};
+use kaigi::overlap::{OverlapParams, SimilarityIndex, analyze};
+use std::hint::black_box;
+use std::time::Duration;
+
+const SEED: u64 = 20_250_607;
+
+fn bench_overlap(c: &mut Criterion) {
+    let mut group = c.benchmark_group("overlap");
+    for (meetings, agencies) in [(300, 400), (3_000, 2_000), (30_000, 5_000)] {
+        let city = generate(&GenerateParams { meetings, agencies, seed: SEED }).unwrap();
+        let (inventory, _) = city.load();
+        let params = OverlapParams::default();
+        if meetings >= 30_000 {
+            // Each run takes seconds; ten samples are enough to see the figure.
+            group.sample_size(10).measurement_time(Duration::from_secs(60));
+        } else {
+            group.sample_size(20).measurement_time(Duration::from_secs(10));
+        }
+        group.bench_with_input(BenchmarkId::new("pairs", meetings), &inventory, |b, inv| {
+            b.iter(|| {
+                let mut index = SimilarityIndex::new(inv, &params.lexicon, params.weights);
+                index.apply_cap(params.frequent_agency);
+                let floor = params.threshold.min(params.min_pair_score);
+                black_box(index.candidate_pairs(|p| p.score >= floor))
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("analyze", meetings), &inventory, |b, inv| {
+            b.iter(|| black_box(analyze(inv, &params).unwrap()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_overlap);
+criterion_main!(benches);

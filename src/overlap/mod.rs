@@ -1,0 +1,82 @@
+//! Overlapping meetings: pair similarity, clusters of near-duplicates, and their
+//! explanations (shared agencies and topics, duplicated hours, constraints).
+//!
+//! The pipeline: [`SimilarityIndex`] prepares meetings and scores pairs found through
+//! an inverted index; [`cluster_components`] runs average-linkage clustering per
+//! connected component; [`analyze`] ties them together into an [`OverlapReport`].
+//! [`adjusted_rand_index`] measures how well clusters recover known groups.
+//!
+//! ```
+//! use kaigi::overlap::{OverlapParams, analyze};
+//! let loaded = kaigi::input::load("inputs/sample-city".as_ref(), &Default::default())?;
+//! let report = analyze(&loaded.inventory, &OverlapParams::default())?;
+//! assert!(report.clusters.iter().any(|c| c.meetings == ["M23", "M24"]));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod analysis;
+mod ari;
+mod cluster;
+mod similarity;
+mod topics;
+mod weights;
+
+pub use analysis::{
+    Caution, ClusterReport, Containment, OverlapParams, OverlapReport, PairReport, Settings,
+    Summary, TierBody, TierMember, TierPair, analyze,
+};
+pub use ari::adjusted_rand_index;
+pub use cluster::{ClusteringStats, SplitComponent, cluster_components};
+pub use similarity::{
+    FrequentAgencyCap, PARALLEL_THRESHOLD, PairScore, SimilarityIndex, SkippedAgency,
+};
+pub use topics::TopicLexicon;
+pub use weights::{SimilarityWeights, ValidWeights};
+
+/// Problems with overlap parameters or their files.
+#[derive(Debug, thiserror::Error)]
+pub enum OverlapError {
+    /// A weight that is negative, infinite or not a number.
+    #[error("weight '{name}' must be a number ≥ 0 (got {value}); for example --weights {name}=0.1")]
+    BadWeight {
+        /// Weight name.
+        name: String,
+        /// Value given.
+        value: f64,
+    },
+    /// Every weight is zero.
+    #[error(
+        "at least one weight must be above 0; the defaults are participants=0.5,topics=0.25,function=0.1,area=0.1,host=0.05"
+    )]
+    ZeroWeights,
+    /// An unknown weight name.
+    #[error("unknown weight '{name}'; the weights are {known}")]
+    UnknownWeight {
+        /// Name given.
+        name: String,
+        /// Names accepted.
+        known: String,
+    },
+    /// A weight item that is not `name=number`.
+    #[error("'{item}' is not name=number; write for example --weights participants=0.6,topics=0.2")]
+    WeightSpec {
+        /// The item.
+        item: String,
+    },
+    /// A TOML file that could not be read as weights or synonyms.
+    #[error("could not read '{source_name}': {message}")]
+    Toml {
+        /// File name.
+        source_name: String,
+        /// Parser message (names the line).
+        message: String,
+    },
+    /// A threshold or limit out of range.
+    #[error("{name} is out of range (got {value}); thresholds and shares lie between 0 and 1")]
+    BadParameter {
+        /// Parameter name.
+        name: String,
+        /// Value given.
+        value: f64,
+    },
+}
