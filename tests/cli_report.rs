@@ -49,6 +49,8 @@ fn sample_city_report_writes_every_file_and_they_parse_back() {
         "charts/hours_per_meeting.png",
         "charts/proposal_tiers.svg",
         "charts/lorenz_hours.png",
+        "charts/overlap_heatmap.svg",
+        "tables/overlap_clusters.csv",
     ] {
         assert!(written.contains_key(expected), "missing {expected}: {:?}", written.keys());
     }
@@ -56,7 +58,7 @@ fn sample_city_report_writes_every_file_and_they_parse_back() {
     let html = String::from_utf8(written["report.html"].clone()).unwrap();
     let document = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
-    for id in ["summary", "meetings", "proposal", "charts"] {
+    for id in ["summary", "meetings", "overlap", "proposal", "charts"] {
         assert_eq!(document.select(&select(&format!("section#{id}"))).count(), 1, "section {id}");
     }
     let rows = document.select(&select("section#meetings tbody tr")).count();

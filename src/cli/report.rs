@@ -4,8 +4,9 @@
 use crate::cli::Outcome;
 use crate::cli::common::InputArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kaigi::overlap::{OverlapParams, analyze};
 use kaigi::proposal::{Policy, propose};
-use kaigi::report::{Analysis, InventoryReport, ReportParts, inventory_charts, write_report};
+use kaigi::report::{Analysis, InventoryReport, ReportParts, report_charts, write_report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,15 +45,18 @@ pub fn run(args: Args) -> Outcome {
     progress.set_message(lang.pick("分析中", "analysing"));
     let proposal = propose(&loaded.inventory, &policy, lang);
     progress.inc(1);
+    let overlap = analyze(&loaded.inventory, &OverlapParams::default())?;
+    progress.inc(1);
     let analysis = Analysis {
         kaigi_version: env!("CARGO_PKG_VERSION"),
         inventory_name: loaded.name.clone(),
         inventory: InventoryReport::new(&loaded.inventory),
+        overlap,
         proposal,
     };
     kaigi::report::charts::register_fonts(args.font.as_deref())?;
     progress.set_message(lang.pick("図を作成中", "drawing charts"));
-    let charts = inventory_charts(&analysis, lang)?;
+    let charts = report_charts(&analysis, lang)?;
     progress.inc(1);
     let parts = ReportParts { charts: &charts, networks: &[] };
     let mut step = |file: &str| progress.set_message(file.to_string());

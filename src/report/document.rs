@@ -6,8 +6,10 @@
 
 use crate::lang::Lang;
 use crate::model::sector_label_en;
+use crate::overlap::OverlapReport;
 use crate::proposal::{How, Proposal};
 use crate::report::inventory_table::{InventoryReport, frequency_label};
+use crate::report::overlap::{caution_sentence, cluster_sentence};
 use crate::report::table::{Cell, Table};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Serialize;
@@ -21,6 +23,8 @@ pub struct Analysis {
     pub inventory_name: String,
     /// The meeting table and agencies.
     pub inventory: InventoryReport,
+    /// Overlapping meetings: pairs, clusters, containments, tiers.
+    pub overlap: OverlapReport,
     /// The consolidation proposal.
     pub proposal: Proposal,
 }
@@ -297,7 +301,63 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             Cell::Number(h.after, 1),
         ]);
     }
-    vec![meetings, agencies, before_after, bodies, decisions, hours]
+    let mut clusters = Table::new(
+        "overlap_clusters",
+        lang,
+        "重複する会議のまとまり",
+        "Clusters of overlapping meetings",
+        &[
+            ("番号", "cluster"),
+            ("会議", "meetings"),
+            ("全会議に出席する機関", "core agencies"),
+            ("共通の議題", "shared topics"),
+            ("年間延べ時間", "person-hours per year"),
+            ("重複している時間", "duplicated hours"),
+            ("平均類似度", "mean score"),
+        ],
+    );
+    for (i, c) in analysis.overlap.clusters.iter().enumerate() {
+        let members: Vec<String> =
+            c.meetings.iter().zip(&c.names).map(|(id, name)| format!("{id} {name}")).collect();
+        clusters.rows.push(vec![
+            Cell::Int(i as i64 + 1),
+            members.join(separator).into(),
+            c.core_participants.join(separator).into(),
+            c.shared_topics.join(separator).into(),
+            Cell::Number(c.annual_hours, 1),
+            Cell::Number(c.duplicated_hours, 1),
+            Cell::Number(c.mean_score, 2),
+        ]);
+    }
+    let mut pairs = Table::new(
+        "overlap_pairs",
+        lang,
+        "似ている会議の組",
+        "Similar meeting pairs",
+        &[
+            ("会議A", "meeting a"),
+            ("会議B", "meeting b"),
+            ("類似度", "score"),
+            ("参加機関の重なり (Jaccard)", "participant jaccard"),
+            ("包含度", "participant overlap"),
+            ("議題の重なり", "topic jaccard"),
+            ("共通の機関", "shared agencies"),
+            ("共通の議題", "shared topics"),
+        ],
+    );
+    for pair in &analysis.overlap.pairs {
+        pairs.rows.push(vec![
+            format!("{} {}", pair.a, pair.a_name).into(),
+            format!("{} {}", pair.b, pair.b_name).into(),
+            Cell::Number(pair.score, 3),
+            Cell::Number(pair.participant_jaccard, 3),
+            Cell::Number(pair.participant_overlap, 3),
+            Cell::Number(pair.topic_jaccard, 3),
+            pair.shared_participants.join(separator).into(),
+            pair.shared_topics.join(separator).into(),
+        ]);
+    }
+    vec![meetings, agencies, before_after, bodies, decisions, hours, clusters, pairs]
 }
 
 const STYLE: &str = "
@@ -403,6 +463,37 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                 section id="meetings" {
                     h2 { (lang.pick("会議一覧（廿日市市方式）", "Meeting table (Hatsukaichi style)")) }
                     @if let Some(t) = find("meetings") { (table_html(t)) }
+                }
+                section id="overlap" {
+                    h2 { (lang.pick("重複している会議", "Overlapping meetings")) }
+                    p {
+                        (match lang {
+                            Lang::Ja => format!(
+                                "似ている会議のまとまり {} 件（{} 会議）。同じ機関が複数の会議に出席している時間は年 {:.0} 時間。",
+                                analysis.overlap.summary.clusters, analysis.overlap.summary.meetings_in_clusters, analysis.overlap.summary.duplicated_hours),
+                            Lang::En => format!(
+                                "{} clusters of similar meetings ({} meetings). The same agencies spend {:.0} hours a year in more than one of them.",
+                                analysis.overlap.summary.clusters, analysis.overlap.summary.meetings_in_clusters, analysis.overlap.summary.duplicated_hours),
+                        })
+                    }
+                    @for (i, c) in analysis.overlap.clusters.iter().enumerate() {
+                        div class="body" {
+                            h3 { (format!("{} {}", lang.pick("まとまり", "Cluster"), i + 1)) ": "
+                                (c.meetings.iter().zip(&c.names).map(|(id, n)| format!("{id} {n}")).collect::<Vec<_>>().join(lang.pick("、", ", "))) }
+                            p { (cluster_sentence(c, lang)) }
+                            @if !c.cautions.is_empty() {
+                                ul { @for caution in &c.cautions { li { (caution_sentence(caution, lang)) } } }
+                            }
+                        }
+                    }
+                    @if !analysis.overlap.tiers.is_empty() {
+                        p class="note" {
+                            (match lang {
+                                Lang::Ja => format!("同じ会議体の階層（{} 件）は想定された重なりであり、無駄ではありません。", analysis.overlap.tiers.len()),
+                                Lang::En => format!("Tiers of one body ({}) are expected overlaps, not waste.", analysis.overlap.tiers.len()),
+                            })
+                        }
+                    }
                 }
                 section id="proposal" {
                     h2 { (lang.pick("再編案", "Consolidation proposal")) }

@@ -5,7 +5,7 @@ use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::proposal::Tier;
 use crate::report::charts::{
-    ChartError, Rendered, TierBox, bar_chart, grouped_bars, lorenz_curve, tier_diagram,
+    ChartError, Rendered, TierBox, bar_chart, grouped_bars, heatmap, lorenz_curve, tier_diagram,
 };
 use crate::report::document::{Analysis, Chart};
 use std::collections::BTreeMap;
@@ -14,8 +14,11 @@ fn chart(key: &str, title: String, rendered: Rendered) -> Chart {
     Chart { key: key.to_string(), title, svg: rendered.svg, png: rendered.png }
 }
 
-/// Charts that need only the inventory and the proposal.
-pub fn inventory_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, ChartError> {
+/// Most meetings the overlap heatmap shows; beyond this the cells are too small to read.
+const HEATMAP_MEETINGS: usize = 30;
+
+/// Every chart of the report.
+pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, ChartError> {
     let inventory = &analysis.inventory;
     let mut charts = Vec::new();
     let hours = lang.pick("年間延べ時間", "person-hours per year");
@@ -109,5 +112,57 @@ pub fn inventory_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, C
     ];
     let title = lang.pick("現状と提案の比較", "Before and after the proposal").to_string();
     charts.push(chart("before_after", title.clone(), grouped_bars(&title, &categories, &series)?));
+    charts.push(overlap_heatmap(analysis, lang)?);
     Ok(charts)
+}
+
+/// Pair scores among the meetings in clusters (ordered by cluster, so each cluster is a
+/// block on the diagonal), topped up with the meetings of the highest-scoring pairs.
+fn overlap_heatmap(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let overlap = &analysis.overlap;
+    let mut order: Vec<String> = Vec::new();
+    for cluster in &overlap.clusters {
+        for id in &cluster.meetings {
+            if !order.contains(id) {
+                order.push(id.clone());
+            }
+        }
+    }
+    let mut by_score: Vec<_> = overlap.pairs.iter().collect();
+    by_score.sort_by(|x, y| y.score.total_cmp(&x.score).then((&x.a, &x.b).cmp(&(&y.a, &y.b))));
+    for pair in by_score {
+        for id in [&pair.a, &pair.b] {
+            if order.len() < HEATMAP_MEETINGS && !order.contains(id) {
+                order.push(id.clone());
+            }
+        }
+    }
+    order.truncate(HEATMAP_MEETINGS);
+    let score: BTreeMap<(&str, &str), f64> = overlap
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            [((p.a.as_str(), p.b.as_str()), p.score), ((p.b.as_str(), p.a.as_str()), p.score)]
+        })
+        .collect();
+    let values: Vec<Vec<f64>> = order
+        .iter()
+        .map(|a| {
+            order
+                .iter()
+                .map(|b| {
+                    if a == b {
+                        1.0
+                    } else {
+                        score.get(&(a.as_str(), b.as_str())).copied().unwrap_or(0.0)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let title = lang
+        .pick("会議どうしの類似度（まとまり順）", "Meeting similarity, ordered by cluster")
+        .to_string();
+    let legend = lang.pick("類似度 (0–1)", "similarity (0–1)");
+    Ok(chart("overlap_heatmap", title.clone(), heatmap(&title, &order, &order, &values, legend)?))
 }

@@ -16,7 +16,7 @@ mod table;
 mod write;
 
 pub use document::{Analysis, Chart, html_report, markdown_report, tables};
-pub use figures::inventory_charts;
+pub use figures::report_charts;
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };

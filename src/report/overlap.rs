@@ -151,7 +151,7 @@ fn clusters_text(out: &mut String, report: &OverlapReport, lang: Lang) {
     more_line(out, report.clusters.len(), lang);
 }
 
-fn cluster_sentence(cluster: &ClusterReport, lang: Lang) -> String {
+pub(crate) fn cluster_sentence(cluster: &ClusterReport, lang: Lang) -> String {
     let members = meeting_list(&cluster.meetings, &cluster.names, lang);
     let core = cluster.core_participants.len();
     let all = cluster.all_participants;
@@ -247,7 +247,7 @@ fn score_parts(p: &PairReport, lang: Lang) -> String {
     }
 }
 
-fn caution_sentence(caution: &Caution, lang: Lang) -> String {
+pub(crate) fn caution_sentence(caution: &Caution, lang: Lang) -> String {
     let list = |ids: &[String]| ids.join(lang.pick("、", ", "));
     match (caution, lang) {
         (Caution::Statutory { meetings }, Lang::Ja) => format!(

@@ -1,0 +1,43 @@
+//! The consolidation proposal (heuristic search plus explanations) on generated
+//! inventories of 300 and 3,000 meetings, fixed seed, sizes in the benchmark id.
+//!
+//! Run: `cargo bench --bench proposal`; figures are recorded in BENCHMARKS.md.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use kaigi::Lang;
+use kaigi::generate::{GenerateParams, generate};
+use kaigi::proposal::body::Prepared;
+use kaigi::proposal::search::heuristic;
+use kaigi::proposal::{Policy, propose};
+use std::hint::black_box;
+use std::time::Duration;
+
+const SEED: u64 = 20_250_607;
+
+fn bench_proposal(c: &mut Criterion) {
+    let mut group = c.benchmark_group("proposal");
+    for (meetings, agencies) in [(300, 400), (3_000, 2_000)] {
+        let city = generate(&GenerateParams { meetings, agencies, seed: SEED }).unwrap();
+        let (inventory, _) = city.load();
+        let policy = Policy::default();
+        group.sample_size(10).measurement_time(Duration::from_secs(if meetings > 1_000 {
+            60
+        } else {
+            10
+        }));
+        group.bench_with_input(BenchmarkId::new("heuristic", meetings), &inventory, |b, inv| {
+            b.iter(|| {
+                let prepared = Prepared::new(inv, &policy);
+                let all: Vec<usize> = (0..prepared.items.len()).collect();
+                black_box(heuristic(&prepared, &all))
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("propose", meetings), &inventory, |b, inv| {
+            b.iter(|| black_box(propose(inv, &policy, Lang::En)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_proposal);
+criterion_main!(benches);
