@@ -2,8 +2,9 @@
 //! well its agencies are connected, and proposes a smaller meeting structure that keeps
 //! every working link.
 //!
-//! The pipeline runs one way: [`input`] reads files into the [`model`]; the analyses
-//! read the model.
+//! The pipeline runs one way: [`input`] reads files into the [`model`]; [`graph`] builds
+//! networks from the model; the analyses ([`connectivity`]) read those; [`report`]
+//! renders the results.
 //!
 //! ```
 //! use kaigi::input::{LoadOptions, read_csv_bytes, read_meetings};
@@ -16,6 +17,8 @@
 //! assert_eq!(inventory.total_annual_person_hours(), 54.0);
 //! ```
 
+pub mod connectivity;
+pub mod graph;
 pub mod input;
 mod lang;
 pub mod model;
