@@ -66,7 +66,7 @@ fn connectivity(c: &mut Criterion) {
         b.iter(|| AgencyNetwork::build(black_box(inv)))
     });
     group.bench_with_input(BenchmarkId::new("shortest_paths", size), &network, |b, net| {
-        b.iter(|| shortest_path_measures(black_box(net), options.parallel_threshold))
+        b.iter(|| shortest_path_measures(black_box(net), &options.paths))
     });
     group.bench_with_input(BenchmarkId::new("analyze", size), &network, |b, net| {
         b.iter(|| analyze_network(black_box(net), &options))

@@ -1,6 +1,6 @@
-//! Whole-network cohesion: density, connected components, average clustering and the
-//! average shortest path within the largest component (Wasserman & Faust 1994, ch. 4;
-//! Watts & Strogatz 1998 for clustering).
+//! Whole-network cohesion: density, connected components and clustering (Wasserman &
+//! Faust 1994, ch. 4; Watts & Strogatz 1998 for clustering). The average shortest path
+//! comes with the other path measures in `paths.rs`.
 
 use crate::graph::AgencyNetwork;
 use rayon::prelude::*;
@@ -109,17 +109,4 @@ pub fn average_clustering(clustering: &[f64]) -> f64 {
         return 0.0;
     }
     clustering.iter().sum::<f64>() / clustering.len() as f64
-}
-
-/// Average number of steps between two agencies of the largest component
-/// (Σ distances / (n(n − 1)) over its agencies); 0 when it has one agency.
-///
-/// `distance_sums` come from [`shortest_path_measures`](crate::connectivity::shortest_path_measures).
-pub fn average_shortest_path(largest: &[usize], distance_sums: &[u64]) -> f64 {
-    let n = largest.len();
-    if n <= 1 {
-        return 0.0;
-    }
-    let total: u64 = largest.iter().map(|&v| distance_sums[v]).sum();
-    total as f64 / (n * (n - 1)) as f64
 }

@@ -46,12 +46,12 @@ pub use backbone::{
 };
 pub use brokerage::{Brokerage, brokerage};
 pub use burden::{gini, top_by};
-pub use cohesion::{average_clustering, average_shortest_path, clustering, components, density};
+pub use cohesion::{average_clustering, clustering, components, density};
 pub use communities::{LouvainParams, louvain, modularity};
 pub use degree::{DegreeMeasures, degree_centralization, degree_measures};
 pub use ei_index::{EiIndex, ei_index};
 pub use fragility::{critical_agencies, single_meeting_links};
-pub use paths::{PathMeasures, shortest_path_measures};
+pub use paths::{PathMeasures, PathParams, shortest_path_measures};
 pub use structure::{agencies_of_degree, articulation_points, bridges};
 
 use crate::graph::{AgencyNetwork, SectorLink, SectorMatrix};
@@ -89,8 +89,8 @@ pub struct ConnectivityOptions {
     pub louvain: LouvainParams,
     /// SDSM backbone parameters.
     pub backbone: BackboneParams,
-    /// Networks with at least this many agencies use every core for shortest paths.
-    pub parallel_threshold: usize,
+    /// Shortest-path searches: threads, and when to sample pivots.
+    pub paths: PathParams,
     /// How many agencies the burden lists keep.
     pub top: usize,
 }
@@ -100,7 +100,7 @@ impl Default for ConnectivityOptions {
         ConnectivityOptions {
             louvain: LouvainParams::default(),
             backbone: BackboneParams::default(),
-            parallel_threshold: 50,
+            paths: PathParams::default(),
             top: 5,
         }
     }
@@ -127,6 +127,11 @@ pub struct NetworkSummary {
     pub average_shortest_path: f64,
     /// Freeman's degree centralization (1 = a star around one agency).
     pub degree_centralization: f64,
+    /// Whether betweenness, closeness and the average path are exact (`false`: groups
+    /// above the exact limit were estimated from seeded pivots).
+    pub exact_paths: bool,
+    /// Breadth-first searches run for them.
+    pub path_sources: usize,
 }
 
 /// Every measure of one agency.
@@ -323,14 +328,14 @@ pub fn analyze_network(
 
     // The all-pairs searches dominate; the rest runs beside them.
     let (paths, (communities, backbone)) = rayon::join(
-        || shortest_path_measures(network, options.parallel_threshold),
+        || shortest_path_measures(network, &options.paths),
         || (louvain(network, &options.louvain), sdsm_backbone(network, &options.backbone)),
     );
     let (communities, backbone) = (communities?, backbone?);
     let degrees = degree_measures(network);
     let local_clustering = clustering(network);
     let roles = brokerage(network);
-    let parts = components(network);
+    let parts = &paths.components;
     let largest = parts.first().map_or(&[][..], Vec::as_slice);
     let n = network.node_count();
 
@@ -411,7 +416,13 @@ pub fn analyze_network(
             components: parts.len(),
             largest_component: largest.len(),
             average_clustering: average_clustering(&local_clustering),
-            average_shortest_path: average_shortest_path(largest, &paths.distance_sums),
+            average_shortest_path: if parts.is_empty() {
+                0.0
+            } else {
+                paths.average_shortest_path(0)
+            },
+            exact_paths: paths.all_exact(),
+            path_sources: paths.sources,
             degree_centralization: degree_centralization(&degrees.degree),
         },
         articulation_points: articulation_points(network).into_iter().map(name).collect(),

@@ -31,7 +31,30 @@
 //! sequential path.
 
 use crate::graph::AgencyNetwork;
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
+
+/// How to run the all-pairs searches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathParams {
+    /// Below this many agencies, run on one thread (the result is the same).
+    pub parallel_threshold: usize,
+    /// Connected groups of at most this many agencies are searched from every agency
+    /// (exact figures); larger groups from `samples` seeded pivots.
+    pub exact_limit: usize,
+    /// Pivots per group above `exact_limit`.
+    pub samples: usize,
+    /// Seed of the pivot choice.
+    pub seed: u64,
+}
+
+impl Default for PathParams {
+    fn default() -> Self {
+        PathParams { parallel_threshold: 50, exact_limit: 5_000, samples: 500, seed: 42 }
+    }
+}
 
 /// Per-agency shortest-path figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,10 +65,46 @@ pub struct PathMeasures {
     /// Closeness centrality with the Wasserman–Faust correction:
     /// (r − 1)/Σd × (r − 1)/(n − 1), r = agencies reachable including itself; 0 when r = 1.
     pub closeness: Vec<f64>,
-    /// Σ of distances to every reachable agency.
-    pub distance_sums: Vec<u64>,
+    /// Σ of distances to every reachable agency (an estimate for non-pivots of sampled groups).
+    pub distance_sums: Vec<f64>,
     /// Agencies reachable, including itself.
     pub reachable: Vec<usize>,
+    /// Connected groups, largest first (see [`components`](crate::connectivity::components)).
+    pub components: Vec<Vec<usize>>,
+    /// Whether the group was searched from every member (`false`: from pivots).
+    pub exact: Vec<bool>,
+    /// Number of searches run.
+    pub sources: usize,
+    /// Whether the agency was a pivot of a sampled group.
+    pub pivot: Vec<bool>,
+}
+
+impl PathMeasures {
+    /// Whether every figure is exact (no group was sampled).
+    pub fn all_exact(&self) -> bool {
+        self.exact.iter().all(|&e| e)
+    }
+
+    /// Average number of steps between two agencies of group `c` (Σ d / (n(n − 1))); for
+    /// a sampled group, the mean over its pivots of their average distance. 0 for a
+    /// single agency.
+    pub fn average_shortest_path(&self, c: usize) -> f64 {
+        let group = &self.components[c];
+        let n = group.len();
+        if n <= 1 {
+            return 0.0;
+        }
+        if self.exact[c] {
+            let total: f64 = group.iter().map(|&v| self.distance_sums[v]).sum();
+            return total / (n * (n - 1)) as f64;
+        }
+        let pivots: Vec<f64> = group
+            .iter()
+            .filter(|&&v| self.pivot[v])
+            .map(|&v| self.distance_sums[v] / (n - 1) as f64)
+            .collect();
+        pivots.iter().sum::<f64>() / pivots.len() as f64
+    }
 }
 
 /// The incidence structure the searches walk: meetings → members, agencies →
@@ -161,26 +220,31 @@ impl Workspace {
     }
 }
 
-/// One chunk's contribution: partial betweenness over all nodes, and the distance sum
-/// and reach of each of its sources.
+/// One chunk's contribution: weighted partial betweenness over all nodes, distances
+/// from sampled pivots, and the distance sum and reach of each of its sources.
 struct Partial {
     betweenness: Vec<f64>,
+    pivot_distance: Vec<f64>,
+    pivot_hits: Vec<u32>,
     sources: Vec<(u64, usize)>,
 }
 
 /// Betweenness, closeness and distance sums of every agency.
 ///
-/// # Arguments
-/// * `network` — the agency projection (unweighted: every tie has length 1).
-/// * `parallel_threshold` — below this many agencies run on one thread; the result is
-///   the same either way.
+/// Exact (every agency a source) for connected groups of at most `exact_limit`
+/// agencies. A larger group is searched from `samples` seeded pivots: betweenness is
+/// the pivots' dependencies scaled by group size / pivots (Brandes & Pich 2007; what
+/// NetworkX's `betweenness_centrality(k=…)` computes), a non-pivot's distance sum is
+/// (group size − 1) × its mean distance to the pivots (Eppstein & Wang 2004). Real
+/// inventories (tens to a few thousand agencies) are always exact.
 ///
 /// # Complexity
-/// O(n·m) time, O(n + m) memory per thread plus one n-vector per chunk of sources.
+/// O(sources × (agencies + seats)) time; memory O(agencies + seats) per thread plus
+/// one agency-sized vector per chunk of sources.
 ///
 /// # Example
 /// ```
-/// use kaigi::connectivity::shortest_path_measures;
+/// use kaigi::connectivity::{shortest_path_measures, PathParams};
 /// use kaigi::graph::AgencyNetwork;
 /// use kaigi::model::{Inventory, Meeting, Participant};
 /// // a path A - B - C
@@ -190,31 +254,68 @@ struct Partial {
 ///     m
 /// };
 /// let inventory = Inventory { meetings: vec![meeting("M1", "A", "B"), meeting("M2", "B", "C")], agencies: vec![] };
-/// let paths = shortest_path_measures(&AgencyNetwork::build(&inventory), 50);
+/// let paths = shortest_path_measures(&AgencyNetwork::build(&inventory), &PathParams::default());
 /// assert_eq!(paths.betweenness, vec![0.0, 1.0, 0.0]);
 /// assert_eq!(paths.closeness, vec![2.0 / 3.0, 1.0, 2.0 / 3.0]);
-/// assert_eq!(paths.distance_sums, vec![3, 2, 3]);
+/// assert_eq!(paths.distance_sums, vec![3.0, 2.0, 3.0]);
+/// assert_eq!(paths.average_shortest_path(0), 8.0 / 6.0);
 /// ```
 ///
 /// # References
 /// Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol.
-/// 25(2), 163–177. Wasserman, S. & Faust, K. (1994). Social Network Analysis. CUP.
-pub fn shortest_path_measures(network: &AgencyNetwork, parallel_threshold: usize) -> PathMeasures {
+/// 25(2), 163–177. Brandes, U. & Pich, C. (2007). Centrality estimation in large
+/// networks. Int. J. Bifurcation and Chaos 17(7), 2303–2318. Eppstein, D. & Wang, J.
+/// (2004). Fast approximation of centrality. J. Graph Algorithms Appl. 8(1), 39–45.
+/// Wasserman, S. & Faust, K. (1994). Social Network Analysis. CUP.
+pub fn shortest_path_measures(network: &AgencyNetwork, params: &PathParams) -> PathMeasures {
     let n = network.node_count();
     let incidence = Incidence::new(network);
     let meetings = network.meeting_ids().len();
-    // Chunk size depends on n only, never on the thread count, so the order in which
-    // partial sums are added — and so every bit of the result — is fixed.
-    let chunk = (n / 64).max(256);
-    let chunks = n.div_ceil(chunk);
+    let components = crate::connectivity::components(network);
+    let mut exact = Vec::with_capacity(components.len());
+    // Each source with the weight of its dependencies (group size / pivots).
+    let mut sources: Vec<(usize, f64, bool)> = Vec::new();
+    let mut pivot = vec![false; n];
+    let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
+    for group in &components {
+        if group.len() <= params.exact_limit.max(1) {
+            exact.push(true);
+            sources.extend(group.iter().map(|&v| (v, 1.0, false)));
+        } else {
+            exact.push(false);
+            let k = params.samples.clamp(1, group.len());
+            let mut pool = group.clone();
+            let (picked, _) = pool.partial_shuffle(&mut rng, k);
+            let mut chosen = picked.to_vec();
+            chosen.sort_unstable();
+            let weight = group.len() as f64 / k as f64;
+            sources.extend(chosen.iter().map(|&v| (v, weight, true)));
+            for v in chosen {
+                pivot[v] = true;
+            }
+        }
+    }
+    sources.sort_unstable_by_key(|&(v, _, _)| v);
+    let sampled = exact.iter().any(|&e| !e);
+
+    // Chunk size depends on the number of sources only, never on the thread count, so
+    // the order in which partial sums are added — and so every bit — is fixed.
+    let chunk = (sources.len() / 64).max(256);
+    let chunks = sources.len().div_ceil(chunk);
     let run = |c: usize, workspace: &mut Workspace| -> Partial {
-        let mut partial = Partial { betweenness: vec![0.0; n], sources: Vec::new() };
-        for s in c * chunk..((c + 1) * chunk).min(n) {
-            partial.sources.push(single_source(&incidence, s, workspace, &mut partial.betweenness));
+        let mut partial = Partial {
+            betweenness: vec![0.0; n],
+            pivot_distance: if sampled { vec![0.0; n] } else { Vec::new() },
+            pivot_hits: if sampled { vec![0; n] } else { Vec::new() },
+            sources: Vec::new(),
+        };
+        for &(s, weight, record) in &sources[c * chunk..((c + 1) * chunk).min(sources.len())] {
+            let result = single_source(&incidence, s, workspace, weight, record, &mut partial);
+            partial.sources.push(result);
         }
         partial
     };
-    let partials: Vec<Partial> = if n >= parallel_threshold {
+    let partials: Vec<Partial> = if n >= params.parallel_threshold {
         (0..chunks)
             .into_par_iter()
             .map_init(|| Workspace::new(n, meetings), |w, c| run(c, w))
@@ -225,15 +326,35 @@ pub fn shortest_path_measures(network: &AgencyNetwork, parallel_threshold: usize
     };
 
     let mut betweenness = vec![0.0; n];
-    let mut distance_sums = Vec::with_capacity(n);
-    let mut reachable = Vec::with_capacity(n);
+    let mut distance_sums = vec![0.0; n];
+    let mut reachable = vec![1; n];
+    let mut pivot_distance = vec![0.0; n];
+    let mut pivot_hits = vec![0_u32; n];
+    let mut next_source = sources.iter();
     for partial in partials {
         for (total, part) in betweenness.iter_mut().zip(&partial.betweenness) {
             *total += part;
         }
-        for (sum, reach) in partial.sources {
-            distance_sums.push(sum);
-            reachable.push(reach);
+        for (total, part) in pivot_distance.iter_mut().zip(&partial.pivot_distance) {
+            *total += part;
+        }
+        for (total, part) in pivot_hits.iter_mut().zip(&partial.pivot_hits) {
+            *total += part;
+        }
+        for (sum, _) in partial.sources {
+            if let Some(&(s, _, _)) = next_source.next() {
+                distance_sums[s] = sum as f64;
+            }
+        }
+    }
+    for (c, group) in components.iter().enumerate() {
+        for &v in group {
+            reachable[v] = group.len();
+            if !exact[c] && !pivot[v] {
+                // Mean distance to the pivots (v is not one), scaled to the whole group.
+                let hits = f64::from(pivot_hits[v].max(1));
+                distance_sums[v] = (group.len() - 1) as f64 * (pivot_distance[v] / hits);
+            }
         }
     }
     // NetworkX: normalised undirected betweenness is scaled by 1/((n-1)(n-2)) over
@@ -248,26 +369,38 @@ pub fn shortest_path_measures(network: &AgencyNetwork, parallel_threshold: usize
         .iter()
         .zip(&reachable)
         .map(|(&sum, &reach)| {
-            if reach <= 1 || sum == 0 {
+            if reach <= 1 || sum == 0.0 {
                 return 0.0;
             }
             let r = (reach - 1) as f64;
             // Same operation order as NetworkX (and rustworkx-core).
-            let c = r / sum as f64;
+            let c = r / sum;
             c * (r / (n - 1) as f64)
         })
         .collect();
-    PathMeasures { betweenness, closeness, distance_sums, reachable }
+    PathMeasures {
+        betweenness,
+        closeness,
+        distance_sums,
+        reachable,
+        components,
+        exact,
+        sources: sources.len(),
+        pivot,
+    }
 }
 
 /// Brandes's single-source stage over meetings: a level-by-level search from `s`
 /// counting shortest paths σ, then dependencies δ from the deepest level back, added to
-/// `betweenness`. Returns (Σ distances, agencies reached).
+/// the partial betweenness with the source's weight; a sampled pivot (`record`) also
+/// adds its distance to every agency it reaches. Returns (Σ distances, agencies reached).
 fn single_source(
     incidence: &Incidence,
     s: usize,
     w: &mut Workspace,
-    betweenness: &mut [f64],
+    weight: f64,
+    record: bool,
+    partial: &mut Partial,
 ) -> (u64, usize) {
     w.order.clear();
     w.level_start.clear();
@@ -364,11 +497,19 @@ fn single_source(
             let delta = w.sigma[u] * (w.gathered[u] - excess);
             w.coefficient[u] = (1.0 + delta) / w.sigma[u];
             if u != s {
-                betweenness[u] += delta;
+                partial.betweenness[u] += weight * delta;
             }
         }
     }
     let reached = w.order.len();
+    if record {
+        for level in 0..levels {
+            for &v in &w.order[w.level_start[level]..w.level_start[level + 1]] {
+                partial.pivot_distance[v as usize] += level as f64;
+                partial.pivot_hits[v as usize] += u32::from(v as usize != s);
+            }
+        }
+    }
     for &v in &w.order {
         let v = v as usize;
         w.distance[v] = -1;
@@ -415,7 +556,8 @@ mod tests {
             [(0, 60, 45), (1, 60, 45), (2, 80, 70), (3, 12, 40), (4, 9, 60), (5, 30, 200)]
         {
             let network = AgencyNetwork::build(&random_inventory(seed, agencies, meetings));
-            let ours = shortest_path_measures(&network, usize::MAX);
+            let params = PathParams { parallel_threshold: usize::MAX, ..PathParams::default() };
+            let ours = shortest_path_measures(&network, &params);
             let g = network.graph();
             let betweenness = rustworkx_core::centrality::betweenness_centrality(g, false, true, 1);
             let closeness = rustworkx_core::centrality::closeness_centrality(g, true, 1);
@@ -431,9 +573,35 @@ mod tests {
     #[test]
     fn parallel_and_sequential_paths_agree_bit_for_bit() {
         let network = AgencyNetwork::build(&random_inventory(7, 700, 600));
-        let sequential = shortest_path_measures(&network, usize::MAX);
-        let parallel = shortest_path_measures(&network, 0);
-        assert_eq!(sequential, parallel);
+        for exact_limit in [usize::MAX, 100] {
+            let params = PathParams { exact_limit, samples: 300, ..PathParams::default() };
+            let sequential = shortest_path_measures(
+                &network,
+                &PathParams { parallel_threshold: usize::MAX, ..params },
+            );
+            let parallel =
+                shortest_path_measures(&network, &PathParams { parallel_threshold: 0, ..params });
+            assert_eq!(sequential, parallel);
+        }
+    }
+
+    #[test]
+    fn pivot_estimates_stay_close_to_exact_values() {
+        let network = AgencyNetwork::build(&random_inventory(11, 800, 700));
+        let exact = shortest_path_measures(&network, &PathParams::default());
+        let params = PathParams { exact_limit: 100, samples: 200, ..PathParams::default() };
+        let sampled = shortest_path_measures(&network, &params);
+        assert!(exact.all_exact() && !sampled.all_exact());
+        assert_eq!(sampled.sources, 200 + network.node_count() - exact.components[0].len());
+        let aspl = (exact.average_shortest_path(0), sampled.average_shortest_path(0));
+        assert!((aspl.0 - aspl.1).abs() / aspl.0 < 0.02, "{aspl:?}");
+        let gap = |x: &[f64], y: &[f64]| {
+            x.iter().zip(y).map(|(a, b)| (a - b).abs()).sum::<f64>() / x.iter().sum::<f64>()
+        };
+        let closeness = gap(&exact.closeness, &sampled.closeness);
+        let betweenness = gap(&exact.betweenness, &sampled.betweenness);
+        assert!(closeness < 0.02, "closeness off by {closeness}");
+        assert!(betweenness < 0.3, "betweenness off by {betweenness}");
     }
 
     #[test]
@@ -442,7 +610,8 @@ mod tests {
         m.participants = vec![Participant::new("A", 1), Participant::new("B", 1)];
         let inventory =
             Inventory { meetings: vec![m], agencies: vec![crate::model::Agency::new("C", "x")] };
-        let paths = shortest_path_measures(&AgencyNetwork::build(&inventory), 50);
+        let paths =
+            shortest_path_measures(&AgencyNetwork::build(&inventory), &PathParams::default());
         // A reaches 1 of 2 others at distance 1: (1/1) * (1/2)
         assert_eq!(paths.closeness, vec![0.5, 0.5, 0.0]);
         assert_eq!(paths.reachable, vec![2, 2, 1]);
