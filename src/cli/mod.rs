@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand, each holding its `Args` and `run`.
 
 mod common;
+mod connectivity;
 mod inventory;
 mod template;
 mod validate;
@@ -23,6 +24,9 @@ enum Command {
     Validate(validate::Args),
     /// Print the meeting table (participants, frequency, time, annual person-hours).
     Inventory(inventory::Args),
+    /// Measure how well agencies and fields are connected: brokers, single points of
+    /// failure, fields that never meet, communities, tie strength and burden.
+    Connectivity(connectivity::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -35,6 +39,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Inventory(args) => inventory::run(args),
+        Command::Connectivity(args) => connectivity::run(args),
         Command::Template(args) => template::run(args),
     };
     match result {

@@ -4,9 +4,11 @@
 //! [`write_atomic`] is the only writer, so no output can land half-written or on top of
 //! an input file.
 
+mod connectivity;
 mod inventory_table;
 mod safety;
 
+pub use connectivity::{connectivity_json, connectivity_text};
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
