@@ -2,8 +2,9 @@
 //! well its agencies are connected, and proposes a smaller meeting structure that keeps
 //! every working link.
 //!
-//! The pipeline runs one way: [`input`] reads files into the [`model`]; the analyses
-//! ([`overlap`]) read the model; [`report`] renders their results as bytes.
+//! The pipeline runs one way: [`input`] reads files into the [`model`]; [`graph`] builds
+//! networks from the model; the analyses ([`connectivity`], [`overlap`], [`proposal`])
+//! read those; [`report`] renders the results as bytes (a year-over-year review is planned).
 //! [`generate`] writes synthetic inventories with known answers, for tests and benchmarks.
 //!
 //! ```
@@ -17,7 +18,10 @@
 //! assert_eq!(inventory.total_annual_person_hours(), 54.0);
 //! ```
 
+pub mod batch;
+pub mod connectivity;
 pub mod generate;
+pub mod graph;
 pub mod input;
 mod lang;
 pub mod model;

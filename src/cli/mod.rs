@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand, each holding its `Args` and `run`.
 
 mod common;
+mod connectivity;
 mod generate;
 mod inventory;
 mod overlap;
@@ -37,6 +38,9 @@ enum Command {
     /// Write a synthetic inventory with planted near-duplicate meetings and their
     /// ground truth (for testing and benchmarks).
     Generate(generate::Args),
+    /// Measure how well agencies and fields are connected: brokers, single points of
+    /// failure, fields that never meet, communities, tie strength and burden.
+    Connectivity(connectivity::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -52,6 +56,7 @@ pub fn main() -> ExitCode {
         Command::Propose(args) => propose::run(args),
         Command::Report(args) => report::run(args),
         Command::Overlap(args) => overlap::run(args),
+        Command::Connectivity(args) => connectivity::run(args),
         Command::Template(args) => template::run(args),
         Command::Generate(args) => generate::run(args),
     };

@@ -5,6 +5,7 @@
 //! an input file.
 
 pub mod charts;
+mod connectivity;
 mod document;
 mod figures;
 mod inventory_table;
@@ -15,6 +16,7 @@ mod safety;
 mod table;
 mod write;
 
+pub use connectivity::{connectivity_json, connectivity_text};
 pub use document::{Analysis, Chart, html_report, markdown_report, tables};
 pub use figures::report_charts;
 pub use inventory_table::{

@@ -1,0 +1,246 @@
+//! Many municipalities at once: every inventory under a folder analysed in parallel,
+//! one summary row each, and a clear line for any inventory that could not be analysed
+//! — one bad inventory never stops the batch.
+
+use crate::connectivity::{ConnectivityOptions, analyze as analyze_connectivity};
+use crate::input::{LoadOptions, Severity, load};
+use crate::lang::Lang;
+use crate::overlap::{OverlapParams, analyze as analyze_overlap};
+use crate::proposal::{Policy, propose};
+use crate::report::{Cell, Table};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// One municipality's figures, or why there are none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchRow {
+    /// Inventory name (folder or file stem).
+    pub name: String,
+    /// Path as found.
+    pub path: String,
+    /// `ok`, or `error` with the reason in `problem`.
+    pub status: String,
+    /// What went wrong (first error and how many more), when `status` is `error`.
+    pub problem: Option<String>,
+    /// Meetings.
+    pub meetings: usize,
+    /// Agencies.
+    pub agencies: usize,
+    /// Person-hours per year.
+    pub annual_person_hours: f64,
+    /// Network density.
+    pub density: f64,
+    /// Connected groups of agencies.
+    pub components: usize,
+    /// Clusters of overlapping meetings.
+    pub overlap_clusters: usize,
+    /// Hours a year the same agencies spend in several meetings of a cluster.
+    pub overlap_hours: f64,
+    /// Meeting bodies proposed.
+    pub proposed_bodies: usize,
+    /// Person-hours per year proposed.
+    pub proposed_person_hours: f64,
+    /// Person-hours per year saved.
+    pub proposed_savings: f64,
+}
+
+impl BatchRow {
+    fn failed(name: String, path: String, problem: String) -> Self {
+        BatchRow {
+            name,
+            path,
+            status: "error".into(),
+            problem: Some(problem),
+            meetings: 0,
+            agencies: 0,
+            annual_person_hours: 0.0,
+            density: 0.0,
+            components: 0,
+            overlap_clusters: 0,
+            overlap_hours: 0.0,
+            proposed_bodies: 0,
+            proposed_person_hours: 0.0,
+            proposed_savings: 0.0,
+        }
+    }
+}
+
+/// The whole batch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchSummary {
+    /// One row per inventory, sorted by name.
+    pub rows: Vec<BatchRow>,
+    /// Inventories analysed.
+    pub analysed: usize,
+    /// Inventories that failed.
+    pub failed: usize,
+    /// Person-hours per year over the analysed inventories.
+    pub total_person_hours: f64,
+    /// Person-hours per year the proposals save, over the analysed inventories.
+    pub total_savings: f64,
+}
+
+/// The inventories under a folder: each sub-folder holding a meetings file, and each
+/// workbook or CSV file directly inside it. Sorted by path.
+pub fn find_inventories(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(root)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            let has_meetings = ["csv", "xlsx", "xlsm", "xls", "tsv"]
+                .iter()
+                .any(|ext| path.join(format!("meetings.{ext}")).is_file());
+            if has_meetings {
+                found.push(path);
+            }
+        } else {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+            if ["csv", "xlsx", "xlsm", "xls"].contains(&ext.as_str()) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Analyses one inventory; every failure becomes a row with a reason.
+pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: Lang) -> BatchRow {
+    let shown = path.display().to_string();
+    let fallback_name =
+        path.file_stem().and_then(|n| n.to_str()).unwrap_or("inventory").to_string();
+    let loaded = match load(path, options) {
+        Ok(loaded) => loaded,
+        Err(error) => return BatchRow::failed(fallback_name, shown, error.to_string()),
+    };
+    let errors: Vec<_> =
+        loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    if let Some(first) = errors.first() {
+        let more = match (errors.len() - 1, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Ja) => format!("（ほか {n} 件）"),
+            (n, Lang::En) => format!(" (and {n} more)"),
+        };
+        return BatchRow::failed(loaded.name, shown, format!("{}{more}", first.render(lang)));
+    }
+    let inventory = &loaded.inventory;
+    let connectivity = match analyze_connectivity(inventory, &ConnectivityOptions::default()) {
+        Ok(report) => report,
+        Err(error) => return BatchRow::failed(loaded.name, shown, error.to_string()),
+    };
+    let overlap = match analyze_overlap(inventory, &OverlapParams::default()) {
+        Ok(report) => report,
+        Err(error) => return BatchRow::failed(loaded.name, shown, error.to_string()),
+    };
+    let proposal = propose(inventory, policy, lang);
+    BatchRow {
+        name: loaded.name,
+        path: shown,
+        status: "ok".into(),
+        problem: None,
+        meetings: inventory.meetings.len(),
+        agencies: inventory.agencies.len(),
+        annual_person_hours: proposal.before.annual_person_hours,
+        density: connectivity.network.density,
+        components: connectivity.network.components,
+        overlap_clusters: overlap.summary.clusters,
+        overlap_hours: overlap.summary.duplicated_hours,
+        proposed_bodies: proposal.after.bodies,
+        proposed_person_hours: proposal.after.annual_person_hours,
+        proposed_savings: proposal.before.annual_person_hours - proposal.after.annual_person_hours,
+    }
+}
+
+/// Analyses every inventory in parallel; `done` is called after each one (for a
+/// progress bar). A panic inside one analysis is caught and reported as that
+/// inventory's failure.
+pub fn run_batch(
+    inventories: &[PathBuf],
+    options: &LoadOptions,
+    policy: &Policy,
+    lang: Lang,
+    done: &(dyn Fn(&BatchRow) + Sync),
+) -> BatchSummary {
+    let mut rows: Vec<BatchRow> = inventories
+        .par_iter()
+        .map(|path| {
+            let row = std::panic::catch_unwind(|| analyse_one(path, options, policy, lang))
+                .unwrap_or_else(|_| {
+                    let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("inventory");
+                    BatchRow::failed(
+                        name.to_string(),
+                        path.display().to_string(),
+                        lang.pick(
+                            "内部エラー（不具合として報告してください）",
+                            "internal error (please report it as a bug)",
+                        )
+                        .to_string(),
+                    )
+                });
+            done(&row);
+            row
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.path.cmp(&b.path)));
+    let ok = rows.iter().filter(|r| r.status == "ok");
+    let total_person_hours = ok.clone().map(|r| r.annual_person_hours).sum();
+    let total_savings = ok.clone().map(|r| r.proposed_savings).sum();
+    let analysed = ok.count();
+    BatchSummary {
+        failed: rows.len() - analysed,
+        analysed,
+        total_person_hours,
+        total_savings,
+        rows,
+    }
+}
+
+impl BatchSummary {
+    /// The summary as a table (CSV / .xlsx / Markdown).
+    pub fn table(&self, lang: Lang) -> Table {
+        let mut table = Table::new(
+            "municipalities",
+            lang,
+            "自治体ごとの集計",
+            "Summary per municipality",
+            &[
+                ("名前", "name"),
+                ("状態", "status"),
+                ("問題", "problem"),
+                ("会議", "meetings"),
+                ("機関", "agencies"),
+                ("年間延べ時間", "person-hours per year"),
+                ("密度", "density"),
+                ("連結成分", "components"),
+                ("重複のまとまり", "overlap clusters"),
+                ("重複時間", "overlap hours"),
+                ("提案の会議体", "proposed bodies"),
+                ("提案の延べ時間", "proposed person-hours"),
+                ("削減時間", "savings"),
+            ],
+        );
+        for r in &self.rows {
+            table.rows.push(vec![
+                r.name.clone().into(),
+                r.status.clone().into(),
+                r.problem.clone().unwrap_or_default().into(),
+                Cell::Int(r.meetings as i64),
+                Cell::Int(r.agencies as i64),
+                Cell::Number(r.annual_person_hours, 1),
+                Cell::Number(r.density, 4),
+                Cell::Int(r.components as i64),
+                Cell::Int(r.overlap_clusters as i64),
+                Cell::Number(r.overlap_hours, 1),
+                Cell::Int(r.proposed_bodies as i64),
+                Cell::Number(r.proposed_person_hours, 1),
+                Cell::Number(r.proposed_savings, 1),
+            ]);
+        }
+        table
+    }
+}

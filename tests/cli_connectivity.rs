@@ -1,0 +1,137 @@
+//! `kaigi connectivity` through the real binary on the sample city.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn kaigi() -> Command {
+    let mut command = Command::cargo_bin("kaigi").expect("binary");
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+fn json_report() -> Value {
+    let output = kaigi()
+        .args(["connectivity", "inputs/sample-city", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn json_has_every_section_the_lead_asked_for() {
+    let report = json_report();
+    for key in [
+        "network",
+        "agencies",
+        "articulation_points",
+        "bridges",
+        "communities",
+        "modularity",
+        "ei_index",
+        "sector_matrix",
+        "unlinked_sector_pairs",
+        "single_meeting_links",
+        "backbone_links",
+        "burden_gini",
+        "isolated",
+        "pendants",
+        "critical_agencies",
+    ] {
+        assert!(report.get(key).is_some(), "missing {key}");
+    }
+    for key in [
+        "agencies",
+        "links",
+        "density",
+        "components",
+        "average_clustering",
+        "average_shortest_path",
+        "degree_centralization",
+    ] {
+        assert!(report["network"].get(key).is_some(), "missing network.{key}");
+    }
+    let agency = &report["agencies"][0];
+    for key in [
+        "name",
+        "sector",
+        "degree",
+        "degree_centrality",
+        "weighted_degree",
+        "betweenness",
+        "closeness",
+        "annual_hours",
+        "meetings",
+        "community",
+        "brokerage",
+    ] {
+        assert!(agency.get(key).is_some(), "missing agencies[].{key}");
+    }
+    assert_eq!(report["network"]["agencies"], 69);
+    assert_eq!(report["network"]["links"], 722);
+    assert_eq!(report["unlinked_sector_pairs"], serde_json::json!([["住まい", "教育"]]));
+}
+
+#[test]
+fn json_is_identical_between_runs() {
+    let first = kaigi()
+        .args(["connectivity", "inputs/sample-city", "--format", "json"])
+        .output()
+        .expect("runs");
+    let second = kaigi()
+        .args(["connectivity", "inputs/sample-city", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn japanese_text_puts_unlinked_fields_first_then_single_points_of_failure() {
+    let output = kaigi().args(["connectivity", "inputs/sample-city"]).output().expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let unlinked = text.find("会議で一度も同席しない分野").expect("unlinked section");
+    let failure = text.find("単一障害点").expect("single points of failure");
+    let brokers = text.find("主な仲介役").expect("brokers");
+    let figures = text.find("■ 数値").expect("figures");
+    assert!(unlinked < failure && failure < brokers && brokers < figures, "{text}");
+    assert!(text.contains("住まい × 教育"));
+    // 住宅政策課 alone brings housing to the table with children and the elderly
+    assert!(text.contains("住宅政策課（住まい）: 住まい × 子ども、住まい × 高齢"), "{text}");
+}
+
+#[test]
+fn english_text_uses_english_field_names() {
+    kaigi()
+        .args(["connectivity", "inputs/sample-city", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fields that never meet"))
+        .stdout(predicate::str::contains("housing × education"))
+        .stdout(predicate::str::contains("Main brokers"));
+}
+
+#[test]
+fn an_inventory_with_errors_exits_1_with_the_validate_hint() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        folder.path().join("meetings.csv"),
+        "id,name,participants,frequency,duration\nM1,Case review,A;B,sometimes,90\n",
+    )
+    .expect("write");
+    kaigi()
+        .args(["connectivity", folder.path().to_str().expect("path"), "--lang", "en"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("kaigi validate"));
+}
+
+#[test]
+fn a_bad_alpha_is_a_failure_with_exit_2() {
+    kaigi()
+        .args(["connectivity", "inputs/sample-city", "--alpha", "2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("alpha"));
+}
