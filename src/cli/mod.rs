@@ -1,5 +1,6 @@
 //! Command-line interface: one file per subcommand, each holding its `Args` and `run`.
 
+mod batch;
 mod common;
 mod connectivity;
 mod generate;
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Check an inventory and report every problem with file, row, column and fix.
     Validate(validate::Args),
+    /// Analyse every inventory under a folder in parallel and summarise them.
+    Batch(batch::Args),
     /// Print the meeting table (participants, frequency, time, annual person-hours).
     Inventory(inventory::Args),
     /// Propose a smaller meeting structure that keeps every link, with reasons.
@@ -52,6 +55,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Batch(args) => batch::run(args),
         Command::Inventory(args) => inventory::run(args),
         Command::Propose(args) => propose::run(args),
         Command::Report(args) => report::run(args),

@@ -1,0 +1,109 @@
+//! `kaigi batch`: every inventory under a folder, analysed in parallel, one summary.
+
+use crate::cli::Outcome;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kaigi::Lang;
+use kaigi::batch::{find_inventories, run_batch};
+use kaigi::input::{EncodingChoice, LoadOptions};
+use kaigi::proposal::Policy;
+use kaigi::report::{tables_to_xlsx, write_atomic};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `kaigi batch`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder holding one inventory per municipality (sub-folders with meetings.csv, or
+    /// .xlsx / .csv files).
+    dir: PathBuf,
+    /// Output folder for the summary (summary.csv, summary.xlsx, summary.json, summary.md).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Policy file for the proposals (TOML).
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Encoding of CSV files.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    encoding: EncodingChoice,
+    /// Sessions per year assumed for an ad hoc meeting that gives no estimate.
+    #[arg(long, default_value_t = 12.0, value_name = "N")]
+    adhoc_default: f64,
+    /// Language of messages and tables.
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
+    lang: Lang,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let policy = match &args.policy {
+        Some(path) => Policy::from_file(path)?,
+        None => Policy::default(),
+    };
+    if !(args.adhoc_default > 0.0 && args.adhoc_default.is_finite()) {
+        anyhow::bail!(
+            "--adhoc-default must be a number of sessions above 0 (got {})",
+            args.adhoc_default
+        );
+    }
+    let lang = args.lang;
+    let inventories = find_inventories(&args.dir)
+        .with_context(|| format!("could not list inventories in '{}'", args.dir.display()))?;
+    if inventories.is_empty() {
+        anyhow::bail!(
+            "no inventories in '{}': put one folder per municipality holding meetings.csv (or .xlsx files) there",
+            args.dir.display()
+        );
+    }
+    let options = LoadOptions { encoding: args.encoding, adhoc_default: args.adhoc_default };
+    let progress =
+        ProgressBar::with_draw_target(Some(inventories.len() as u64), ProgressDrawTarget::stderr());
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let summary = run_batch(&inventories, &options, &policy, lang, &|row| {
+        progress.set_message(row.name.clone());
+        progress.inc(1);
+    });
+    progress.finish_and_clear();
+    let table = summary.table(lang);
+    let inputs: Vec<PathBuf> = inventories.clone();
+    let mut json = serde_json::to_vec_pretty(&summary)?;
+    json.push(b'\n');
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("summary.csv", table.to_csv()),
+        ("summary.xlsx", tables_to_xlsx(std::slice::from_ref(&table))?),
+        ("summary.json", json),
+        ("summary.md", table.to_markdown().into_bytes()),
+    ];
+    for (name, bytes) in &files {
+        write_atomic(&args.out.join(name), bytes, &inputs)?;
+    }
+    for row in summary.rows.iter().filter(|r| r.status != "ok") {
+        eprintln!(
+            "kaigi: {} {}: {}",
+            lang.pick("分析できませんでした", "could not analyse"),
+            row.path,
+            row.problem.as_deref().unwrap_or("")
+        );
+    }
+    match lang {
+        Lang::Ja => eprintln!(
+            "kaigi: {} 件を分析、{} 件は失敗。年間延べ {:.0} 時間、提案による削減 {:.0} 時間。集計: {}",
+            summary.analysed,
+            summary.failed,
+            summary.total_person_hours,
+            summary.total_savings,
+            args.out.display()
+        ),
+        Lang::En => eprintln!(
+            "kaigi: {} analysed, {} failed; {:.0} person-hours a year, {:.0} saved by the proposals; summary in {}",
+            summary.analysed,
+            summary.failed,
+            summary.total_person_hours,
+            summary.total_savings,
+            args.out.display()
+        ),
+    }
+    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
