@@ -50,6 +50,12 @@ fn sample_city_report_writes_every_file_and_they_parse_back() {
         "charts/proposal_tiers.svg",
         "charts/lorenz_hours.png",
         "charts/overlap_heatmap.svg",
+        "charts/agency_network.png",
+        "charts/sector_matrix.svg",
+        "tables/connectivity_agencies.csv",
+        "tables/sector_matrix.csv",
+        "network/two_mode.graphml",
+        "network/agencies.gexf",
         "tables/overlap_clusters.csv",
     ] {
         assert!(written.contains_key(expected), "missing {expected}: {:?}", written.keys());
@@ -58,7 +64,7 @@ fn sample_city_report_writes_every_file_and_they_parse_back() {
     let html = String::from_utf8(written["report.html"].clone()).unwrap();
     let document = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
-    for id in ["summary", "meetings", "overlap", "proposal", "charts"] {
+    for id in ["summary", "meetings", "connectivity", "overlap", "proposal", "charts"] {
         assert_eq!(document.select(&select(&format!("section#{id}"))).count(), 1, "section {id}");
     }
     let rows = document.select(&select("section#meetings tbody tr")).count();
@@ -85,6 +91,30 @@ fn sample_city_report_writes_every_file_and_they_parse_back() {
     let json: serde_json::Value = serde_json::from_slice(&written["analysis.json"]).unwrap();
     assert_eq!(json["inventory"]["totals"]["annual_person_hours"], 4077.0);
     assert!(json["proposal"]["bodies"].as_array().unwrap().len() < 36);
+    // Network files parse as XML and hold every node and link with its attributes.
+    let links = json["connectivity"]["network"]["links"].as_u64().unwrap() as usize;
+    let agencies = json["connectivity"]["network"]["agencies"].as_u64().unwrap() as usize;
+    let count = |file: &str, tag: &str| {
+        let text = String::from_utf8(written[file].clone()).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        doc.descendants().filter(|n| n.has_tag_name(tag)).count()
+    };
+    assert_eq!(count("network/agencies.graphml", "node"), agencies);
+    assert_eq!(count("network/agencies.graphml", "edge"), links);
+    assert_eq!(count("network/agencies.gexf", "node"), agencies);
+    assert_eq!(count("network/agencies.gexf", "edge"), links);
+    assert_eq!(count("network/two_mode.graphml", "node"), 36 + 69);
+    let seats: usize = json["inventory"]["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["participants"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(count("network/two_mode.gexf", "edge"), seats);
+    let graphml = String::from_utf8(written["network/agencies.graphml"].clone()).unwrap();
+    for attribute in ["sector", "betweenness", "closeness", "annual_hours"] {
+        assert!(graphml.contains(&format!("attr.name=\"{attribute}\"")), "{attribute}");
+    }
 }
 
 #[test]

@@ -4,9 +4,13 @@
 use crate::cli::Outcome;
 use crate::cli::common::InputArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kaigi::connectivity::{ConnectivityOptions, analyze_network};
+use kaigi::graph::AgencyNetwork;
 use kaigi::overlap::{OverlapParams, analyze};
 use kaigi::proposal::{Policy, propose};
-use kaigi::report::{Analysis, InventoryReport, ReportParts, report_charts, write_report};
+use kaigi::report::{
+    Analysis, InventoryReport, ReportParts, network_exports, report_charts, write_report,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,10 +51,14 @@ pub fn run(args: Args) -> Outcome {
     progress.inc(1);
     let overlap = analyze(&loaded.inventory, &OverlapParams::default())?;
     progress.inc(1);
+    let network = AgencyNetwork::build(&loaded.inventory);
+    let connectivity = analyze_network(&network, &ConnectivityOptions::default())?;
+    progress.inc(1);
     let analysis = Analysis {
         kaigi_version: env!("CARGO_PKG_VERSION"),
         inventory_name: loaded.name.clone(),
         inventory: InventoryReport::new(&loaded.inventory),
+        connectivity,
         overlap,
         proposal,
     };
@@ -58,7 +66,8 @@ pub fn run(args: Args) -> Outcome {
     progress.set_message(lang.pick("図を作成中", "drawing charts"));
     let charts = report_charts(&analysis, lang)?;
     progress.inc(1);
-    let parts = ReportParts { charts: &charts, networks: &[] };
+    let networks = network_exports(&analysis);
+    let parts = ReportParts { charts: &charts, networks: &networks };
     let mut step = |file: &str| progress.set_message(file.to_string());
     let written = write_report(&analysis, &parts, &out, lang, &loaded.sources, &mut step)?;
     progress.finish_and_clear();

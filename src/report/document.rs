@@ -4,6 +4,7 @@
 //! HTML is built with maud, which escapes every interpolated value; only chart SVG
 //! (produced by plotters, which escapes its own text) is inserted pre-escaped.
 
+use crate::connectivity::ConnectivityReport;
 use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::overlap::OverlapReport;
@@ -23,6 +24,8 @@ pub struct Analysis {
     pub inventory_name: String,
     /// The meeting table and agencies.
     pub inventory: InventoryReport,
+    /// How agencies and fields are connected.
+    pub connectivity: ConnectivityReport,
     /// Overlapping meetings: pairs, clusters, containments, tiers.
     pub overlap: OverlapReport,
     /// The consolidation proposal.
@@ -357,7 +360,181 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             pair.shared_topics.join(separator).into(),
         ]);
     }
-    vec![meetings, agencies, before_after, bodies, decisions, hours, clusters, pairs]
+    let c = &analysis.connectivity;
+    let mut network = Table::new(
+        "connectivity_agencies",
+        lang,
+        "機関ごとのつながり",
+        "Connectivity per agency",
+        &[
+            ("機関名", "agency"),
+            ("分野", "sector"),
+            ("つながる機関数", "degree"),
+            ("次数中心性", "degree centrality"),
+            ("媒介中心性", "betweenness"),
+            ("近接中心性", "closeness"),
+            ("参加会議数", "meetings"),
+            ("年間会議時間", "hours per year"),
+            ("コミュニティ", "community"),
+            ("仲介（調整役）", "coordinator"),
+            ("仲介（門番）", "gatekeeper"),
+            ("仲介（代表）", "representative"),
+            ("仲介（相談役）", "consultant"),
+            ("仲介（連絡役）", "liaison"),
+            ("分断点", "articulation point"),
+        ],
+    );
+    for a in &c.agencies {
+        let cut = c.articulation_points.binary_search(&a.name).is_ok();
+        network.rows.push(vec![
+            a.name.clone().into(),
+            sector_label(&a.sector, lang).into(),
+            Cell::Int(a.degree as i64),
+            Cell::Number(a.degree_centrality, 3),
+            Cell::Number(a.betweenness, 3),
+            Cell::Number(a.closeness, 3),
+            Cell::Int(a.meetings as i64),
+            Cell::Number(a.annual_hours, 1),
+            Cell::Int(a.community as i64),
+            Cell::Int(a.brokerage.coordinator as i64),
+            Cell::Int(a.brokerage.gatekeeper as i64),
+            Cell::Int(a.brokerage.representative as i64),
+            Cell::Int(a.brokerage.consultant as i64),
+            Cell::Int(a.brokerage.liaison as i64),
+            lang.pick(if cut { "○" } else { "" }, if cut { "yes" } else { "" }).into(),
+        ]);
+    }
+    let mut sectors = Table::new(
+        "sector_matrix",
+        lang,
+        "分野間のつながり",
+        "Field-to-field links",
+        &[
+            ("分野A", "field a"),
+            ("分野B", "field b"),
+            ("共通の会議数", "shared meetings"),
+            ("共通の会議時間", "shared hours"),
+            ("つなぐ機関", "agencies carrying the link"),
+        ],
+    );
+    for link in &c.sector_matrix {
+        sectors.rows.push(vec![
+            sector_label(&link.sectors[0], lang).into(),
+            sector_label(&link.sectors[1], lang).into(),
+            Cell::Int(link.shared_meetings.len() as i64),
+            Cell::Number(link.shared_hours, 1),
+            link.carriers.join(separator).into(),
+        ]);
+    }
+    vec![
+        meetings,
+        agencies,
+        network,
+        sectors,
+        clusters,
+        pairs,
+        before_after,
+        bodies,
+        decisions,
+        hours,
+    ]
+}
+
+/// Agencies with the highest betweenness (the brokers a planner should know), with
+/// their sector; ties broken by name.
+pub fn top_brokers(
+    report: &ConnectivityReport,
+    count: usize,
+) -> Vec<&crate::connectivity::AgencyMeasures> {
+    let mut agencies: Vec<_> = report.agencies.iter().filter(|a| a.betweenness > 0.0).collect();
+    agencies.sort_by(|a, b| b.betweenness.total_cmp(&a.betweenness).then(a.name.cmp(&b.name)));
+    agencies.truncate(count);
+    agencies
+}
+
+fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
+    let c = &analysis.connectivity;
+    let n = &c.network;
+    let sector = |s: &str| sector_label(s, lang);
+    let with_sector = |name: &str| -> String {
+        match c.agencies.iter().find(|a| a.name == name) {
+            Some(a) => format!("{name}（{}）", sector(&a.sector)),
+            None => name.to_string(),
+        }
+    };
+    let figures: Vec<(&str, String)> = vec![
+        (lang.pick("機関", "agencies"), n.agencies.to_string()),
+        (lang.pick("同席する機関の組", "linked pairs"), n.links.to_string()),
+        (lang.pick("密度", "density"), format!("{:.3}", n.density)),
+        (lang.pick("連結成分", "components"), n.components.to_string()),
+        (
+            lang.pick("平均クラスタ係数", "average clustering"),
+            format!("{:.3}", n.average_clustering),
+        ),
+        (lang.pick("平均距離", "average path length"), format!("{:.2}", n.average_shortest_path)),
+        (
+            lang.pick("会議時間の偏り（ジニ係数）", "inequality of hours (Gini)"),
+            format!("{:.3}", c.burden_gini),
+        ),
+    ];
+    html! {
+        section id="connectivity" {
+            h2 { (lang.pick("機関と分野のつながり", "How agencies and fields are connected")) }
+            div class="cards" {
+                @for (label, value) in &figures {
+                    div class="card" { div class="value" { (value) } div class="label" { (label) } }
+                }
+            }
+            h3 { (lang.pick("会議で一度も同席しない分野", "Fields that never meet")) }
+            @if c.unlinked_sector_pairs.is_empty() {
+                p { (lang.pick("なし: どの分野の組み合わせも、どこかの会議で同席しています。", "None: every pair of fields shares at least one meeting.")) }
+            } @else {
+                ul { @for p in &c.unlinked_sector_pairs { li { (sector(&p[0])) " × " (sector(&p[1])) } } }
+            }
+            h3 { (lang.pick("単一障害点（異動・欠席で切れるつながり）", "Single points of failure (links a staff transfer would cut)")) }
+            @if c.critical_agencies.is_empty() && c.articulation_points.is_empty() {
+                p { (lang.pick("一機関だけが支えているつながりはありません。", "No link depends on a single agency.")) }
+            }
+            @if !c.critical_agencies.is_empty() {
+                p { (lang.pick("この機関が抜けると、次の分野の組み合わせが同席する会議がなくなります:", "Without this agency, these pairs of fields would share no meeting:")) }
+                ul {
+                    @for (name, pairs) in &c.critical_agencies {
+                        li { (with_sector(name)) ": " (pairs.iter().map(|p| format!("{} × {}", sector(&p[0]), sector(&p[1]))).collect::<Vec<_>>().join(lang.pick("、", ", "))) }
+                    }
+                }
+            }
+            @if !c.articulation_points.is_empty() {
+                p {
+                    (lang.pick("抜けると機関のネットワークが分断される機関（分断点）: ", "Agencies whose departure splits the network (articulation points): "))
+                    (c.articulation_points.iter().map(|a| with_sector(a)).collect::<Vec<_>>().join(lang.pick("、", ", ")))
+                }
+            }
+            h3 { (lang.pick("分野をつなぐ仲介役（媒介中心性の上位）", "Brokers between fields (highest betweenness)")) }
+            ol {
+                @for a in top_brokers(c, 5) {
+                    li {
+                        (with_sector(&a.name)) " — "
+                        (match lang {
+                            Lang::Ja => format!("媒介中心性 {:.3}、{} 機関とつながり、{} 会議に参加", a.betweenness, a.degree, a.meetings),
+                            Lang::En => format!("betweenness {:.3}, linked to {} agencies, in {} meetings", a.betweenness, a.degree, a.meetings),
+                        })
+                    }
+                }
+            }
+            @if !c.isolated.is_empty() {
+                p {
+                    (lang.pick("どの会議でも他の機関と同席していない機関: ", "Agencies that meet no other agency: "))
+                    (c.isolated.iter().map(|a| with_sector(a)).collect::<Vec<_>>().join(lang.pick("、", ", ")))
+                }
+            }
+            p class="note" {
+                (match lang {
+                    Lang::Ja => format!("1 つの会議だけで保たれているつながり: {} 組。大きな会議だけによるつながりを除いた「骨格」のつながり（統計的に有意）: {} 組。", c.single_meeting_links.len(), c.backbone_links.len()),
+                    Lang::En => format!("Links carried by a single meeting: {}. Backbone links (stronger than large plenaries alone would explain): {}.", c.single_meeting_links.len(), c.backbone_links.len()),
+                })
+            }
+        }
+    }
 }
 
 const STYLE: &str = "
@@ -464,6 +641,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                     h2 { (lang.pick("会議一覧（廿日市市方式）", "Meeting table (Hatsukaichi style)")) }
                     @if let Some(t) = find("meetings") { (table_html(t)) }
                 }
+                (connectivity_html(analysis, lang))
                 section id="overlap" {
                     h2 { (lang.pick("重複している会議", "Overlapping meetings")) }
                     p {

@@ -5,9 +5,10 @@ use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::proposal::Tier;
 use crate::report::charts::{
-    ChartError, Rendered, TierBox, bar_chart, grouped_bars, heatmap, lorenz_curve, tier_diagram,
+    ChartError, EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, Rendered, TierBox, bar_chart,
+    force_layout, grouped_bars, heatmap, lorenz_curve, network_with_legend, tier_diagram,
 };
-use crate::report::document::{Analysis, Chart};
+use crate::report::document::{Analysis, Chart, top_brokers};
 use std::collections::BTreeMap;
 
 fn chart(key: &str, title: String, rendered: Rendered) -> Chart {
@@ -113,6 +114,8 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
     let title = lang.pick("現状と提案の比較", "Before and after the proposal").to_string();
     charts.push(chart("before_after", title.clone(), grouped_bars(&title, &categories, &series)?));
     charts.push(overlap_heatmap(analysis, lang)?);
+    charts.push(agency_network(analysis, lang)?);
+    charts.push(sector_matrix(analysis, lang)?);
     Ok(charts)
 }
 
@@ -165,4 +168,120 @@ fn overlap_heatmap(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError>
         .to_string();
     let legend = lang.pick("類似度 (0–1)", "similarity (0–1)");
     Ok(chart("overlap_heatmap", title.clone(), heatmap(&title, &order, &order, &values, legend)?))
+}
+
+/// Seed of the network layout, fixed so the picture is the same every run.
+const LAYOUT_SEED: u64 = 42;
+
+/// The agency network, coloured by sector, brokers and articulation points marked.
+fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let c = &analysis.connectivity;
+    let index: BTreeMap<&str, usize> =
+        c.agencies.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
+    let brokers: Vec<&str> = top_brokers(c, 5).iter().map(|a| a.name.as_str()).collect();
+    let nodes: Vec<NetworkNode> = c
+        .agencies
+        .iter()
+        .map(|a| NetworkNode {
+            label: a.name.clone(),
+            group: match lang {
+                Lang::Ja => a.sector.clone(),
+                Lang::En => sector_label_en(&a.sector).to_string(),
+            },
+            size: a.annual_hours.max(1.0).sqrt(),
+            broker: brokers.contains(&a.name.as_str()),
+            articulation: c.articulation_points.binary_search(&a.name).is_ok(),
+            faded: false,
+        })
+        .collect();
+    let edges: Vec<NetworkEdge> = c
+        .ties
+        .iter()
+        .filter_map(|t| {
+            Some(NetworkEdge {
+                a: *index.get(t.a.as_str())?,
+                b: *index.get(t.b.as_str())?,
+                weight: t.collaboration,
+                style: EdgeStyle::Normal,
+            })
+        })
+        .collect();
+    let positions =
+        layout_with_isolates_below(c.agencies.iter().map(|a| a.degree > 0).collect(), &edges);
+    let title = lang
+        .pick(
+            "機関のつながり（分野別の色、◎仲介役・□分断点）",
+            "Agency network (colour = sector; brokers and articulation points marked)",
+        )
+        .to_string();
+    let legend = NetworkLegend::new(lang, lang.pick("分野", "sector"));
+    Ok(chart(
+        "agency_network",
+        title.clone(),
+        network_with_legend(&title, &nodes, &edges, &positions, &legend)?,
+    ))
+}
+
+/// Shared meetings between every pair of fields.
+fn sector_matrix(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let c = &analysis.connectivity;
+    let mut sectors: Vec<String> = c.agencies.iter().map(|a| a.sector.clone()).collect();
+    sectors.sort();
+    sectors.dedup();
+    let shared: BTreeMap<(&str, &str), f64> = c
+        .sector_matrix
+        .iter()
+        .flat_map(|l| {
+            let n = l.shared_meetings.len() as f64;
+            [
+                ((l.sectors[0].as_str(), l.sectors[1].as_str()), n),
+                ((l.sectors[1].as_str(), l.sectors[0].as_str()), n),
+            ]
+        })
+        .collect();
+    let values: Vec<Vec<f64>> = sectors
+        .iter()
+        .map(|a| {
+            sectors
+                .iter()
+                .map(|b| shared.get(&(a.as_str(), b.as_str())).copied().unwrap_or(0.0))
+                .collect()
+        })
+        .collect();
+    let labels: Vec<String> = sectors
+        .iter()
+        .map(|s| match lang {
+            Lang::Ja => s.clone(),
+            Lang::En => sector_label_en(s).to_string(),
+        })
+        .collect();
+    let title =
+        lang.pick("分野間で共有している会議の数", "Meetings shared between fields").to_string();
+    let legend =
+        lang.pick("共有する会議の数（0 = 一度も同席しない）", "shared meetings (0 = never meet)");
+    Ok(chart("sector_matrix", title.clone(), heatmap(&title, &labels, &labels, &values, legend)?))
+}
+
+/// Lays out the linked agencies by force and lines agencies without any link up along
+/// the bottom edge, so a few isolates do not squeeze the network into the middle.
+fn layout_with_isolates_below(linked: Vec<bool>, edges: &[NetworkEdge]) -> Vec<(f64, f64)> {
+    let inner: Vec<usize> = (0..linked.len()).filter(|&i| linked[i]).collect();
+    let local: BTreeMap<usize, usize> = inner.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let weighted: Vec<(usize, usize, f64)> = edges
+        .iter()
+        .filter_map(|e| Some((*local.get(&e.a)?, *local.get(&e.b)?, e.weight)))
+        .collect();
+    let inner_positions = force_layout(inner.len(), &weighted, &[], LAYOUT_SEED);
+    let isolates = linked.iter().filter(|l| !**l).count();
+    let band = if isolates > 0 { 0.88 } else { 1.0 };
+    let mut next_isolate = 0;
+    (0..linked.len())
+        .map(|i| match local.get(&i) {
+            Some(&k) => (inner_positions[k].0, inner_positions[k].1 * band),
+            None => {
+                next_isolate += 1;
+                (next_isolate as f64 / (isolates + 1) as f64, 1.0)
+            }
+        })
+        .collect()
 }

@@ -10,6 +10,7 @@ mod document;
 mod figures;
 mod inventory_table;
 pub mod network_export;
+mod networks;
 mod overlap;
 mod proposal_text;
 mod safety;
@@ -22,6 +23,7 @@ pub use figures::report_charts;
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
+pub use networks::network_exports;
 pub use overlap::{overlap_json, overlap_text};
 pub use proposal_text::proposal_text;
 pub use safety::{OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic};
