@@ -607,6 +607,14 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
         ),
         (format!("{saved:.0}"), lang.pick("削減できる延べ時間/年", "person-hours saved per year")),
         (p.dropped_links.len().to_string(), lang.pick("失われるつながり", "links lost")),
+        (
+            analysis.connectivity.unlinked_sector_pairs.len().to_string(),
+            lang.pick("一度も同席しない分野の組", "field pairs that never meet"),
+        ),
+        (
+            analysis.connectivity.critical_agencies.len().to_string(),
+            lang.pick("単一障害点となる機関", "single points of failure"),
+        ),
     ];
     let title = match lang {
         Lang::Ja => format!("会議体の棚卸しと再編案 — {}", analysis.inventory_name),
@@ -641,7 +649,6 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                     h2 { (lang.pick("会議一覧（廿日市市方式）", "Meeting table (Hatsukaichi style)")) }
                     @if let Some(t) = find("meetings") { (table_html(t)) }
                 }
-                (connectivity_html(analysis, lang))
                 section id="overlap" {
                     h2 { (lang.pick("重複している会議", "Overlapping meetings")) }
                     p {
@@ -673,6 +680,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                         }
                     }
                 }
+                (connectivity_html(analysis, lang))
                 section id="proposal" {
                     h2 { (lang.pick("再編案", "Consolidation proposal")) }
                     @if let Some(t) = find("before_after") { (table_html(t)) }
