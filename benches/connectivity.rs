@@ -74,5 +74,11 @@ fn connectivity(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, connectivity);
+criterion_group! {
+    name = benches;
+    // No HTML plots: criterion draws them with plotters, which here has no system font
+    // (kaigi registers its own only in the report path), and the figures are what count.
+    config = Criterion::default().without_plots();
+    targets = connectivity
+}
 criterion_main!(benches);

@@ -38,5 +38,11 @@ fn bench_overlap(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_overlap);
+criterion_group! {
+    name = benches;
+    // No HTML plots: criterion draws them with plotters, which here has no system font
+    // (kaigi registers its own only in the report path), and the figures are what count.
+    config = Criterion::default().without_plots();
+    targets = bench_overlap
+}
 criterion_main!(benches);

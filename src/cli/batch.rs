@@ -6,7 +6,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::Lang;
 use kaigi::batch::{find_inventories, run_batch};
 use kaigi::input::{EncodingChoice, LoadOptions};
-use kaigi::proposal::Policy;
 use kaigi::report::{tables_to_xlsx, write_atomic};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,10 +34,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = match &args.policy {
-        Some(path) => Policy::from_file(path)?,
-        None => Policy::default(),
-    };
+    let policy = crate::cli::common::load_policy(args.policy.as_deref())?;
     if !(args.adhoc_default > 0.0 && args.adhoc_default.is_finite()) {
         anyhow::bail!(
             "--adhoc-default must be a number of sessions above 0 (got {})",

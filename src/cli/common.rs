@@ -100,3 +100,11 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// Reads the policy file when one is given, else the default policy.
+pub fn load_policy(path: Option<&std::path::Path>) -> anyhow::Result<kaigi::proposal::Policy> {
+    Ok(match path {
+        Some(path) => kaigi::proposal::Policy::from_file(path)?,
+        None => kaigi::proposal::Policy::default(),
+    })
+}

@@ -2,7 +2,7 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::{InputArgs, TextOrJson, print};
-use kaigi::proposal::{Policy, propose};
+use kaigi::proposal::propose;
 use kaigi::report::proposal_text;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,10 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = match &args.policy {
-        Some(path) => Policy::from_file(path)?,
-        None => Policy::default(),
-    };
+    let policy = crate::cli::common::load_policy(args.policy.as_deref())?;
     let loaded = match args.input.load_valid()? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),

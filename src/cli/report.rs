@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::connectivity::{ConnectivityOptions, analyze_network};
 use kaigi::graph::AgencyNetwork;
 use kaigi::overlap::{OverlapParams, analyze};
-use kaigi::proposal::{Policy, propose};
+use kaigi::proposal::propose;
 use kaigi::report::{
     Analysis, InventoryReport, ReportParts, network_exports, report_charts, write_report,
 };
@@ -31,10 +31,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = match &args.policy {
-        Some(path) => Policy::from_file(path)?,
-        None => Policy::default(),
-    };
+    let policy = crate::cli::common::load_policy(args.policy.as_deref())?;
     let loaded = match args.input.load_valid()? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),

@@ -25,6 +25,22 @@ pub enum How {
     Split,
 }
 
+impl How {
+    /// Label in reports.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (How::Kept, Lang::Ja) => "維持",
+            (How::Kept, Lang::En) => "kept",
+            (How::Merged, Lang::Ja) => "統合",
+            (How::Merged, Lang::En) => "merged",
+            (How::Joint, Lang::Ja) => "合同開催",
+            (How::Joint, Lang::En) => "held jointly",
+            (How::Split, Lang::Ja) => "分割",
+            (How::Split, Lang::En) => "split",
+        }
+    }
+}
+
 /// A meeting absorbed by a body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Absorbed {

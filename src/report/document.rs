@@ -8,7 +8,7 @@ use crate::connectivity::ConnectivityReport;
 use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::overlap::OverlapReport;
-use crate::proposal::{How, Proposal};
+use crate::proposal::Proposal;
 use crate::report::inventory_table::{InventoryReport, frequency_label};
 use crate::report::overlap::{caution_sentence, cluster_sentence};
 use crate::report::table::{Cell, Table};
@@ -54,19 +54,6 @@ fn sector_label(sector: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => sector.to_string(),
         Lang::En => sector_label_en(sector).to_string(),
-    }
-}
-
-fn how_label(how: How, lang: Lang) -> &'static str {
-    match (how, lang) {
-        (How::Kept, Lang::Ja) => "維持",
-        (How::Kept, Lang::En) => "kept",
-        (How::Merged, Lang::Ja) => "統合",
-        (How::Merged, Lang::En) => "merged",
-        (How::Joint, Lang::Ja) => "合同開催",
-        (How::Joint, Lang::En) => "held jointly",
-        (How::Split, Lang::Ja) => "分割",
-        (How::Split, Lang::En) => "split",
     }
 }
 
@@ -243,7 +230,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
                 .into(),
             b.absorbs
                 .iter()
-                .map(|a| format!("{} ({})", a.meeting, how_label(a.how, lang)))
+                .map(|a| format!("{} ({})", a.meeting, a.how.label(lang)))
                 .collect::<Vec<_>>()
                 .join(separator)
                 .into(),
@@ -285,7 +272,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         decisions.rows.push(vec![
             d.meeting.clone().into(),
             d.name.clone().into(),
-            how_label(d.how, lang).into(),
+            d.how.label(lang).into(),
             d.bodies.join(separator).into(),
             inferred.join(separator).into(),
         ]);
@@ -705,7 +692,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                                 (lang.pick("対象: ", "Absorbs: "))
                                 @for (i, a) in b.absorbs.iter().enumerate() {
                                     @if i > 0 { (lang.pick("、", ", ")) }
-                                    (a.meeting) " " (a.name) " (" (how_label(a.how, lang)) ")"
+                                    (a.meeting) " " (a.name) " (" (a.how.label(lang)) ")"
                                 }
                             }
                             p {

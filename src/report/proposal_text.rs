@@ -2,21 +2,8 @@
 //! members and reasons.
 
 use crate::lang::Lang;
-use crate::proposal::{How, Proposal};
+use crate::proposal::Proposal;
 use std::fmt::Write as _;
-
-fn how_label(how: How, lang: Lang) -> &'static str {
-    match (how, lang) {
-        (How::Kept, Lang::Ja) => "維持",
-        (How::Kept, Lang::En) => "kept",
-        (How::Merged, Lang::Ja) => "統合",
-        (How::Merged, Lang::En) => "merged",
-        (How::Joint, Lang::Ja) => "合同開催",
-        (How::Joint, Lang::En) => "held jointly",
-        (How::Split, Lang::Ja) => "分割",
-        (How::Split, Lang::En) => "split",
-    }
-}
 
 /// Renders a proposal for the terminal.
 pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
@@ -97,7 +84,7 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
         let absorbed: Vec<String> = body
             .absorbs
             .iter()
-            .map(|x| format!("{} {} ({})", x.meeting, x.name, how_label(x.how, lang)))
+            .map(|x| format!("{} {} ({})", x.meeting, x.name, x.how.label(lang)))
             .collect();
         let _ = writeln!(
             out,
