@@ -441,6 +441,7 @@ pub fn assemble(
         map
     };
     let ids: Vec<String> = (0..drafts.len()).map(|b| format!("B{:02}", b + 1)).collect();
+    let kept_context = KeptContext::new(prepared, partition);
     let name_of = |a: usize| prepared.agencies[a].name.clone();
     let mut bodies: Vec<Body> = drafts
         .iter()
@@ -470,7 +471,7 @@ pub fn assemble(
             match (draft.part, items.len()) {
                 (Part::Group, 1) => reasons.push(why_kept(
                     prepared,
-                    partition,
+                    &kept_context,
                     draft.members[0],
                     &body_of_item,
                     &ids,
@@ -843,9 +844,34 @@ fn why_split(prepared: &Prepared, item: &Item, lang: Lang) -> String {
     }
 }
 
+/// What the reasons for kept meetings look up, built once per proposal so that finding
+/// each kept meeting's closest candidate costs its agencies' meetings, not all meetings.
+struct KeptContext {
+    /// Agency → meetings of the partition (split meetings are not candidates).
+    by_agency: BTreeMap<usize, Vec<usize>>,
+    /// Meeting → size of its group in the partition.
+    group_len: BTreeMap<usize, usize>,
+}
+
+impl KeptContext {
+    fn new(prepared: &Prepared, partition: &[Vec<usize>]) -> Self {
+        let mut by_agency: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut group_len = BTreeMap::new();
+        for group in partition {
+            for &item in group {
+                group_len.insert(item, group.len());
+                for &(agency, _) in &prepared.items[item].participants {
+                    by_agency.entry(agency).or_default().push(item);
+                }
+            }
+        }
+        KeptContext { by_agency, group_len }
+    }
+}
+
 fn why_kept(
     prepared: &Prepared,
-    partition: &[Vec<usize>],
+    context: &KeptContext,
     index: usize,
     body_of_item: &BTreeMap<usize, Vec<usize>>,
     ids: &[String],
@@ -862,20 +888,20 @@ fn why_kept(
     if item.ad_hoc {
         return prefix + &describe_violation(&Violation::AdHoc { meeting: item.id.clone() }, lang);
     }
-    let mine: BTreeSet<usize> = item.participants.iter().map(|&(a, _)| a).collect();
-    let in_partition: BTreeSet<usize> = partition.iter().flatten().copied().collect();
-    let best = prepared
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(j, _)| *j != index && in_partition.contains(j))
-        .map(|(j, other)| {
-            let theirs: BTreeSet<usize> = other.participants.iter().map(|&(a, _)| a).collect();
-            let shared = mine.intersection(&theirs).count();
-            let overlap = shared as f64 / mine.len().min(theirs.len()).max(1) as f64;
-            (j, shared, overlap)
+    let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(agency, _) in &item.participants {
+        for &other in context.by_agency.get(&agency).into_iter().flatten() {
+            if other != index {
+                *shared.entry(other).or_insert(0) += 1;
+            }
+        }
+    }
+    let best = shared
+        .into_iter()
+        .map(|(j, shared)| {
+            let smaller = item.participants.len().min(prepared.items[j].participants.len());
+            (j, shared, shared as f64 / smaller.max(1) as f64)
         })
-        .filter(|(_, shared, _)| *shared > 0)
         .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
     let Some((other, _, overlap)) = best else {
         return prefix
@@ -903,7 +929,7 @@ fn why_kept(
         Ok(figures) => {
             let merged_body =
                 body_of_item.get(&other).and_then(|b| b.first()).map(|&b| ids[b].clone());
-            let other_alone = partition.iter().any(|g| g == &vec![other]);
+            let other_alone = context.group_len.get(&other) == Some(&1);
             if other_alone {
                 let before = prepared.items[index].person_hours
                     + prepared.items[other].person_hours

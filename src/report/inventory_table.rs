@@ -166,8 +166,18 @@ fn hours(value: f64) -> String {
 impl InventoryReport {
     /// Builds the table from an inventory.
     pub fn new(inventory: &Inventory) -> Self {
+        // Name → sector and name → meetings attended, built once: looking each participant
+        // up in the registry would cost meetings × seats × agencies.
+        let sectors: std::collections::HashMap<&str, &str> =
+            inventory.agencies.iter().map(|a| (a.name.as_str(), a.sector.as_str())).collect();
+        let mut attended: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for meeting in &inventory.meetings {
+            for p in &meeting.participants {
+                *attended.entry(p.agency.as_str()).or_insert(0) += 1;
+            }
+        }
         let meetings: Vec<MeetingRow> =
-            inventory.meetings.iter().map(|m| row(inventory, m)).collect();
+            inventory.meetings.iter().map(|m| row(&sectors, m)).collect();
         let totals = Totals {
             meetings: meetings.len(),
             agencies: inventory.agencies.len(),
@@ -186,7 +196,7 @@ impl InventoryReport {
                 confidentiality: a.confidentiality,
                 area: a.area.clone(),
                 unregistered: a.unregistered,
-                meetings: inventory.meetings.iter().filter(|m| m.has_participant(&a.name)).count(),
+                meetings: attended.get(a.name.as_str()).copied().unwrap_or(0),
                 annual_hours: hours.get(&a.name).copied().unwrap_or(0.0),
             })
             .collect();
@@ -339,7 +349,7 @@ fn yes_no(flag: Option<bool>, lang: Lang) -> String {
     }
 }
 
-fn row(inventory: &Inventory, meeting: &Meeting) -> MeetingRow {
+fn row(sectors: &std::collections::HashMap<&str, &str>, meeting: &Meeting) -> MeetingRow {
     MeetingRow {
         id: meeting.id.clone(),
         name: meeting.name.clone(),
@@ -350,7 +360,11 @@ fn row(inventory: &Inventory, meeting: &Meeting) -> MeetingRow {
             .map(|p| ParticipantRow {
                 name: p.agency.clone(),
                 count: p.count,
-                sector: inventory.sector_of(&p.agency).to_string(),
+                sector: sectors
+                    .get(p.agency.as_str())
+                    .copied()
+                    .unwrap_or(crate::model::UNKNOWN_SECTOR)
+                    .to_string(),
             })
             .collect(),
         topics: meeting.topics.clone(),
