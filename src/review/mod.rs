@@ -217,6 +217,15 @@ pub struct Review {
 impl Review {
     /// True when the two years hold the same meetings, agencies and links: nothing was
     /// added, removed, renamed or changed, and every figure is equal.
+    ///
+    /// ```
+    /// use kaigi::model::Inventory;
+    /// use kaigi::review::{Year, ReviewOptions, review};
+    /// let empty = Inventory::default();
+    /// let year = Year::new("2024", &empty);
+    /// assert!(review(year, year, &ReviewOptions::default())?.is_unchanged());
+    /// # Ok::<(), kaigi::review::ReviewError>(())
+    /// ```
     pub fn is_unchanged(&self) -> bool {
         let m = &self.meetings;
         let r = &self.roles;

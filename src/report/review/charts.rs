@@ -160,6 +160,18 @@ fn shared_layout(n: usize, springs: &BTreeMap<(usize, usize), f64>) -> Vec<(f64,
 /// Every chart of the review: the network of changes, each year's network at the same
 /// positions, and the headline figures.
 ///
+/// ```
+/// use kaigi::model::{Agency, Inventory};
+/// use kaigi::review::{Year, ReviewOptions, review};
+/// let inventory = Inventory { meetings: vec![], agencies: vec![Agency::new("社協", "地域")] };
+/// let year = Year::new("2024", &inventory);
+/// let review = review(year, year, &ReviewOptions::default())?;
+/// let charts = kaigi::report::review_charts(&review, &inventory, &inventory, kaigi::Lang::En)?;
+/// let keys: Vec<&str> = charts.iter().map(|c| c.key.as_str()).collect();
+/// assert_eq!(keys, ["network_changes", "network_before", "network_after", "figures"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// [`ChartError`] when a chart cannot be drawn.
 pub fn review_charts(

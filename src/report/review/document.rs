@@ -72,6 +72,17 @@ const SECTIONS: [(&str, &str, &str, &[&str]); 6] = [
 
 /// The self-contained HTML review: the changes in plain words first, then the figures,
 /// the tables by topic, and the charts inline. No script, no external asset.
+///
+/// ```
+/// use kaigi::model::Inventory;
+/// use kaigi::review::{Year, ReviewOptions, review};
+/// let empty = Inventory::default();
+/// let review = review(Year::new("<b>2024</b>", &empty), Year::new("2025", &empty), &ReviewOptions::default())?;
+/// let html = kaigi::report::review_html(&review, &[], kaigi::Lang::En);
+/// assert!(html.contains("&lt;b&gt;2024&lt;/b&gt;")); // names are escaped
+/// assert!(html.contains("No change"));
+/// # Ok::<(), kaigi::review::ReviewError>(())
+/// ```
 pub fn review_html(review: &Review, charts: &[Chart], lang: Lang) -> String {
     let tables = review_tables(review, lang);
     let title = title(review, lang);
@@ -133,6 +144,17 @@ pub fn review_html(review: &Review, charts: &[Chart], lang: Lang) -> String {
 
 /// The review as Markdown, for pasting into documents: the summary as a list, then every
 /// table.
+///
+/// ```
+/// use kaigi::model::Inventory;
+/// use kaigi::review::{Year, ReviewOptions, review};
+/// let empty = Inventory::default();
+/// let year = Year::new("2024", &empty);
+/// let review = review(year, year, &ReviewOptions::default())?;
+/// let markdown = kaigi::report::review_markdown(&review, kaigi::Lang::Ja);
+/// assert!(markdown.starts_with("# 会議とつながりの年次レビュー"));
+/// # Ok::<(), kaigi::review::ReviewError>(())
+/// ```
 pub fn review_markdown(review: &Review, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", markdown_text(&title(review, lang)));
     out.push_str(&format!("## {}\n\n", lang.pick("変化の要約", "What changed")));

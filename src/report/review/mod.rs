@@ -47,6 +47,19 @@ pub fn review_json(review: &Review) -> Result<Vec<u8>, serde_json::Error> {
 /// one of `inputs`. `step` is called before each file with its name (for a progress
 /// indicator). Returns the files written, in order.
 ///
+/// ```
+/// use kaigi::model::Inventory;
+/// use kaigi::review::{Year, ReviewOptions, review};
+/// let empty = Inventory::default();
+/// let year = Year::new("2024", &empty);
+/// let review = review(year, year, &ReviewOptions::default())?;
+/// let out = tempfile::tempdir()?;
+/// let written = kaigi::report::write_review(&review, &[], out.path(), kaigi::Lang::En, &[], &mut |_| {})?;
+/// assert!(written.iter().any(|p| p.ends_with("review.json")));
+/// assert!(out.path().join("tables/links_lost.csv").is_file());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// [`ReportError`] when a file cannot be written or the workbook cannot be built.
 pub fn write_review(

@@ -373,6 +373,9 @@ fn critical_phrase(new: &[CriticalLink], kept: &[CriticalLink], lang: Lang) -> V
             } else {
                 match lang {
                     Lang::Ja => format!("{head}（前年度から引き続き{}とも）", describe(&old)),
+                    Lang::En if common.is_some() && all.len() > 1 => {
+                        format!("{head} (and, as last year, with {})", describe(&old))
+                    }
                     Lang::En => format!("{head} (and, as last year, {})", describe(&old)),
                 }
             }
