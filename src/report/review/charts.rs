@@ -57,6 +57,9 @@ impl YearNetwork {
     }
 }
 
+/// Never used: every agency of the union is in one year or the other.
+static FALLBACK: (String, f64) = (String::new(), 0.0);
+
 /// Which year a drawing shows.
 #[derive(Clone, Copy, PartialEq)]
 enum Show {
@@ -76,32 +79,28 @@ fn draw(
 ) -> Result<Rendered, ChartError> {
     let (before, after) = years;
     let mut nodes = Vec::new();
-    let mut node_positions = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-    for (name, &position) in union.iter().zip(positions) {
+    // Every chart draws every agency of either year, those absent from the year shown
+    // faded: positions and sector colours (assigned over the groups drawn) then match
+    // from chart to chart even when a field disappears.
+    for name in union {
         let (in_before, in_after) =
             (before.agencies.get(name.as_str()), after.agencies.get(name.as_str()));
-        let (entry, year, top) = match show {
-            Show::Before => (in_before, before, brokers.0),
-            Show::After => (in_after, after, brokers.1),
-            // Agencies of this year as they are now; removed ones as they were, faded.
-            Show::Changes => match in_after {
-                Some(entry) => (Some(entry), after, brokers.1),
-                None => (in_before, before, brokers.0),
-            },
+        let shown = match show {
+            Show::Before => in_before.map(|e| (e, before, brokers.0)),
+            Show::After | Show::Changes => in_after.map(|e| (e, after, brokers.1)),
         };
-        let Some((field, hours)) = entry else { continue };
+        let other = in_after.or(in_before);
+        let (field, hours) = shown.map_or(other, |(e, _, _)| Some(e)).unwrap_or(&FALLBACK);
         index.insert(name.as_str(), nodes.len());
         nodes.push(NetworkNode {
             label: name.clone(),
             group: sector(field, lang),
             size: *hours,
-            broker: top.contains(name.as_str()) && (show != Show::Changes || in_after.is_some()),
-            articulation: year.cut_points.contains(name.as_str())
-                && (show != Show::Changes || in_after.is_some()),
-            faded: show == Show::Changes && in_after.is_none(),
+            broker: shown.is_some_and(|(_, _, top)| top.contains(name.as_str())),
+            articulation: shown.is_some_and(|(_, year, _)| year.cut_points.contains(name.as_str())),
+            faded: shown.is_none(),
         });
-        node_positions.push(position);
     }
     let mut edges = Vec::new();
     let mut push = |pair: &(String, String), weight: f64, style: EdgeStyle| {
@@ -129,8 +128,13 @@ fn draw(
         }
     }
     let mut legend = NetworkLegend::new(lang, lang.pick("分野", "Field"));
-    legend.faded = lang.pick("前年度のみ（いなくなった機関）", "Last year only (agency gone)");
-    network_with_legend(title, &nodes, &edges, &node_positions, &legend)
+    legend.faded = match show {
+        Show::Before => lang.pick("今年度のみ（新たな機関）", "This year only (new agency)"),
+        Show::After | Show::Changes => {
+            lang.pick("前年度のみ（いなくなった機関）", "Last year only (agency gone)")
+        }
+    };
+    network_with_legend(title, &nodes, &edges, positions, &legend)
 }
 
 /// Share of the height kept free at the bottom for agencies that meet no one.
