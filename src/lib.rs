@@ -4,7 +4,8 @@
 //!
 //! The pipeline runs one way: [`input`] reads files into the [`model`]; [`graph`] builds
 //! networks from the model; the analyses ([`connectivity`], [`overlap`], [`proposal`])
-//! read those; [`report`] renders the results as bytes (a year-over-year review is planned).
+//! read those; [`review`] compares two years of one inventory; [`report`] renders the
+//! results as bytes.
 //! [`generate`] writes synthetic inventories with known answers, for tests and benchmarks.
 //!
 //! ```
@@ -28,5 +29,6 @@ pub mod model;
 pub mod overlap;
 pub mod proposal;
 pub mod report;
+pub mod review;
 
 pub use lang::Lang;

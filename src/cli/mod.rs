@@ -8,6 +8,7 @@ mod inventory;
 mod overlap;
 mod propose;
 mod report;
+mod review;
 mod template;
 mod validate;
 
@@ -44,6 +45,10 @@ enum Command {
     /// Measure how well agencies and fields are connected: brokers, single points of
     /// failure, fields that never meet, communities, tie strength and burden.
     Connectivity(connectivity::Args),
+    /// Compare two years of one inventory: meetings added, removed, renamed, changed and
+    /// merged; agencies; links and field links gained and lost; new single points of
+    /// failure. Writes a report folder and prints a summary.
+    Review(review::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
 }
@@ -61,6 +66,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Overlap(args) => overlap::run(args),
         Command::Connectivity(args) => connectivity::run(args),
+        Command::Review(args) => review::run(args),
         Command::Template(args) => template::run(args),
         Command::Generate(args) => generate::run(args),
     };

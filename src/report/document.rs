@@ -524,7 +524,7 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
     }
 }
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 body{font-family:'Hiragino Sans','Yu Gothic','Meiryo','Noto Sans CJK JP','IPAexGothic',sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.5;padding:0 1rem}
 h1{font-size:1.6rem;border-bottom:3px solid #2b6cb0;padding-bottom:.3rem}
 h2{font-size:1.3rem;margin-top:2.2rem;border-left:6px solid #2b6cb0;padding-left:.5rem}
@@ -544,7 +544,7 @@ figcaption{font-size:.85rem;color:#555}
 @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}a{color:inherit;text-decoration:none}}
 ";
 
-fn table_html(table: &Table) -> Markup {
+pub(crate) fn table_html(table: &Table) -> Markup {
     html! {
         table {
             thead { tr { @for h in &table.header { th { (h) } } } }
@@ -564,7 +564,7 @@ fn table_html(table: &Table) -> Markup {
     }
 }
 
-fn chart_html(chart: &Chart) -> Markup {
+pub(crate) fn chart_html(chart: &Chart) -> Markup {
     html! {
         figure id=(format!("chart-{}", chart.key)) {
             (PreEscaped(chart.svg.as_str()))

@@ -13,6 +13,7 @@ pub mod network_export;
 mod networks;
 mod overlap;
 mod proposal_text;
+mod review;
 mod safety;
 mod table;
 mod write;
@@ -26,6 +27,10 @@ pub use inventory_table::{
 pub use networks::network_exports;
 pub use overlap::{overlap_json, overlap_text};
 pub use proposal_text::proposal_text;
+pub use review::{
+    review_charts, review_html, review_json, review_markdown, review_tables, review_text,
+    write_review,
+};
 pub use safety::{OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use write::{ReportError, ReportParts, write_report};

@@ -1,0 +1,107 @@
+//! `kaigi review`: the annual connectivity review of two years of one inventory, written
+//! as a report folder (`outputs/review-<before>-<after>/` by default) and summarised on
+//! standard output.
+
+use crate::cli::Outcome;
+use crate::cli::common::{InputArgs, TextOrJson, print};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kaigi::Lang;
+use kaigi::input::EncodingChoice;
+use kaigi::report::{review_charts, review_json, review_text, write_review};
+use kaigi::review::{DEFAULT_NAME_THRESHOLD, ReviewOptions, Year, review};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `kaigi review`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Last year's inventory: a folder with meetings.csv (and agencies.csv), a meetings
+    /// CSV, or an .xlsx workbook.
+    before: PathBuf,
+    /// This year's inventory, in any of the same forms.
+    after: PathBuf,
+    /// Output folder (default: outputs/review-<before name>-<after name>/).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Language of the summary and the report.
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
+    lang: Lang,
+    /// What to print on standard output: a readable summary, or review.json.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+    /// Encoding of CSV files (auto detects UTF-8, with or without BOM, and Shift_JIS).
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    encoding: EncodingChoice,
+    /// Sessions per year assumed for an ad hoc (随時) meeting that gives no estimate.
+    #[arg(long, default_value_t = 12.0, value_name = "N")]
+    adhoc_default: f64,
+    /// Lowest name similarity (character-bigram Dice, 0–1) at which two meetings with
+    /// different ids count as the same meeting.
+    #[arg(long, default_value_t = DEFAULT_NAME_THRESHOLD, value_name = "T")]
+    name_threshold: f64,
+    /// Match meetings by name only: use when the inventories have no ID column, so that
+    /// ids are row numbers.
+    #[arg(long)]
+    ignore_ids: bool,
+    /// A TTF/OTF font for chart labels instead of the bundled IPAexGothic.
+    #[arg(long, value_name = "FILE")]
+    font: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let input = |inventory: &PathBuf| InputArgs {
+        inventory: inventory.clone(),
+        encoding: args.encoding,
+        adhoc_default: args.adhoc_default,
+        lang: args.lang,
+    };
+    let before = match input(&args.before).load_valid()? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let after = match input(&args.after).load_valid()? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let lang = args.lang;
+    let options = ReviewOptions {
+        match_ids: !args.ignore_ids,
+        name_threshold: args.name_threshold,
+        ..ReviewOptions::default()
+    };
+    let out = args.out.clone().unwrap_or_else(|| {
+        PathBuf::from("outputs").join(format!("review-{}-{}", before.name, after.name))
+    });
+    let progress = ProgressBar::with_draw_target(Some(3), ProgressDrawTarget::stderr());
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    progress.set_message(lang.pick("比較中", "comparing"));
+    let found = review(
+        Year::new(&before.name, &before.inventory),
+        Year::new(&after.name, &after.inventory),
+        &options,
+    )?;
+    progress.inc(1);
+    kaigi::report::charts::register_fonts(args.font.as_deref())?;
+    progress.set_message(lang.pick("図を作成中", "drawing charts"));
+    let charts = review_charts(&found, &before.inventory, &after.inventory, lang)?;
+    progress.inc(1);
+    let inputs: Vec<PathBuf> = before.sources.iter().chain(&after.sources).cloned().collect();
+    let mut step = |file: &str| progress.set_message(file.to_string());
+    let written = write_review(&found, &charts, &out, lang, &inputs, &mut step)?;
+    progress.finish_and_clear();
+    let bytes = match args.format {
+        TextOrJson::Text => review_text(&found, lang).into_bytes(),
+        TextOrJson::Json => review_json(&found)?,
+    };
+    print(&bytes)?;
+    eprintln!(
+        "kaigi: {} {} {}",
+        written.len(),
+        lang.pick("ファイルを書き出しました:", "files written to"),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
