@@ -3,8 +3,7 @@
 
 mod common;
 
-use common::kaigi;
-use std::collections::BTreeMap;
+use common::{files, kaigi};
 use std::path::Path;
 
 fn report(inventory: &str, out: &Path, lang: &str) {
@@ -12,25 +11,6 @@ fn report(inventory: &str, out: &Path, lang: &str) {
         .args(["report", inventory, "--out", out.to_str().unwrap(), "--lang", lang])
         .assert()
         .success();
-}
-
-/// Every file under a folder, by relative path.
-fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative =
-                    path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-                out.insert(relative, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
 }
 
 #[test]

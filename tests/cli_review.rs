@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{kaigi, repo};
+use common::{files, kaigi, repo};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -27,25 +27,6 @@ fn review(before: &str, after: &str, out: &Path, extra: &[&str]) -> String {
 fn review_json(before: &str, after: &str, out: &Path) -> Value {
     let stdout = review(before, after, out, &["--format", "json"]);
     serde_json::from_str(&stdout).expect("stdout is review.json")
-}
-
-/// Every file under a folder, by relative path.
-fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative =
-                    path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-                out.insert(relative, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
 }
 
 fn ids(entries: &Value) -> BTreeSet<String> {

@@ -32,6 +32,56 @@ pub struct ReportParts<'a> {
     pub networks: &'a [(String, Network)],
 }
 
+/// Writes the files of one report folder atomically, never over an input, calling `step`
+/// before each (for a progress indicator) and remembering what it wrote.
+pub(crate) struct FolderWriter<'a> {
+    out: &'a Path,
+    inputs: &'a [PathBuf],
+    step: &'a mut dyn FnMut(&str),
+    written: Vec<PathBuf>,
+}
+
+impl<'a> FolderWriter<'a> {
+    pub(crate) fn new(out: &'a Path, inputs: &'a [PathBuf], step: &'a mut dyn FnMut(&str)) -> Self {
+        FolderWriter { out, inputs, step, written: Vec::new() }
+    }
+
+    /// Writes one file under the folder.
+    pub(crate) fn put(&mut self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        (self.step)(relative);
+        let path = self.out.join(relative);
+        write_atomic(&path, bytes, self.inputs)?;
+        self.written.push(path);
+        Ok(())
+    }
+
+    /// Every table as `tables/<key>.csv` and all of them as `tables.xlsx`.
+    pub(crate) fn put_tables(
+        &mut self,
+        tables: &[crate::report::table::Table],
+    ) -> Result<(), ReportError> {
+        for table in tables {
+            self.put(&format!("tables/{}.csv", table.key), &table.to_csv())?;
+        }
+        self.put("tables.xlsx", &tables_to_xlsx(tables)?)?;
+        Ok(())
+    }
+
+    /// Every chart as `charts/<key>.svg` and `.png`.
+    pub(crate) fn put_charts(&mut self, charts: &[Chart]) -> Result<(), OutputError> {
+        for chart in charts {
+            self.put(&format!("charts/{}.svg", chart.key), chart.svg.as_bytes())?;
+            self.put(&format!("charts/{}.png", chart.key), &chart.png)?;
+        }
+        Ok(())
+    }
+
+    /// The files written, in order.
+    pub(crate) fn finish(self) -> Vec<PathBuf> {
+        self.written
+    }
+}
+
 /// Writes the whole report into `out`. `step` is called before each file with its name
 /// (for a progress indicator). Returns the files written, in order.
 pub fn write_report(
@@ -42,32 +92,17 @@ pub fn write_report(
     inputs: &[PathBuf],
     step: &mut dyn FnMut(&str),
 ) -> Result<Vec<PathBuf>, ReportError> {
-    let mut written = Vec::new();
-    let mut put =
-        |relative: &str, bytes: &[u8], step: &mut dyn FnMut(&str)| -> Result<(), OutputError> {
-            step(relative);
-            let path = out.join(relative);
-            write_atomic(&path, bytes, inputs)?;
-            written.push(path);
-            Ok(())
-        };
-    put("report.html", html_report(analysis, parts.charts, lang).as_bytes(), step)?;
-    put("report.md", markdown_report(analysis, lang).as_bytes(), step)?;
+    let mut files = FolderWriter::new(out, inputs, step);
+    files.put("report.html", html_report(analysis, parts.charts, lang).as_bytes())?;
+    files.put("report.md", markdown_report(analysis, lang).as_bytes())?;
     let mut json = serde_json::to_vec_pretty(analysis)?;
     json.push(b'\n');
-    put("analysis.json", &json, step)?;
-    let tables = tables(analysis, lang);
-    for table in &tables {
-        put(&format!("tables/{}.csv", table.key), &table.to_csv(), step)?;
-    }
-    put("tables.xlsx", &tables_to_xlsx(&tables)?, step)?;
-    for chart in parts.charts {
-        put(&format!("charts/{}.svg", chart.key), chart.svg.as_bytes(), step)?;
-        put(&format!("charts/{}.png", chart.key), &chart.png, step)?;
-    }
+    files.put("analysis.json", &json)?;
+    files.put_tables(&tables(analysis, lang))?;
+    files.put_charts(parts.charts)?;
     for (key, network) in parts.networks {
-        put(&format!("network/{key}.graphml"), &network.to_graphml(), step)?;
-        put(&format!("network/{key}.gexf"), &network.to_gexf(), step)?;
+        files.put(&format!("network/{key}.graphml"), &network.to_graphml())?;
+        files.put(&format!("network/{key}.gexf"), &network.to_gexf())?;
     }
-    Ok(written)
+    Ok(files.finish())
 }

@@ -27,3 +27,25 @@ pub fn json_of(args: &[&str]) -> (serde_json::Value, i32) {
     });
     (value, output.status.code().unwrap_or(-1))
 }
+
+/// Every file under a folder, by relative path (`/`-separated).
+pub fn files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable folder") {
+            let path = entry.expect("folder entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(root)
+                    .expect("below root")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(relative, std::fs::read(&path).expect("readable file"));
+            }
+        }
+    }
+    out
+}

@@ -15,8 +15,7 @@ pub use text::review_text;
 
 use crate::lang::Lang;
 use crate::report::document::Chart;
-use crate::report::safety::{OutputError, write_atomic};
-use crate::report::table::tables_to_xlsx;
+use crate::report::write::FolderWriter;
 use crate::report::write::ReportError;
 use crate::review::Review;
 use std::path::{Path, PathBuf};
@@ -70,26 +69,11 @@ pub fn write_review(
     inputs: &[PathBuf],
     step: &mut dyn FnMut(&str),
 ) -> Result<Vec<PathBuf>, ReportError> {
-    let mut written = Vec::new();
-    let mut put =
-        |relative: &str, bytes: &[u8], step: &mut dyn FnMut(&str)| -> Result<(), OutputError> {
-            step(relative);
-            let path = out.join(relative);
-            write_atomic(&path, bytes, inputs)?;
-            written.push(path);
-            Ok(())
-        };
-    put("review.html", review_html(review, charts, lang).as_bytes(), step)?;
-    put("review.md", review_markdown(review, lang).as_bytes(), step)?;
-    put("review.json", &review_json(review)?, step)?;
-    let tables = review_tables(review, lang);
-    for table in &tables {
-        put(&format!("tables/{}.csv", table.key), &table.to_csv(), step)?;
-    }
-    put("tables.xlsx", &tables_to_xlsx(&tables)?, step)?;
-    for chart in charts {
-        put(&format!("charts/{}.svg", chart.key), chart.svg.as_bytes(), step)?;
-        put(&format!("charts/{}.png", chart.key), &chart.png, step)?;
-    }
-    Ok(written)
+    let mut files = FolderWriter::new(out, inputs, step);
+    files.put("review.html", review_html(review, charts, lang).as_bytes())?;
+    files.put("review.md", review_markdown(review, lang).as_bytes())?;
+    files.put("review.json", &review_json(review)?)?;
+    files.put_tables(&review_tables(review, lang))?;
+    files.put_charts(charts)?;
+    Ok(files.finish())
 }
