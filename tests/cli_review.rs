@@ -6,7 +6,7 @@ mod common;
 
 use common::{files, kaigi, repo};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 const BEFORE: &str = "inputs/sample-city";
