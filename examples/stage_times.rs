@@ -129,7 +129,8 @@ fn main() {
     let (t, network) = time(repeat, || AgencyNetwork::build(inventory));
     stages.push(("projection", t));
     let exact = PathParams { exact_limit: usize::MAX, ..PathParams::default() };
-    let (t, _) = time(repeat, || (degree_measures(&network), shortest_path_measures(&network, &exact)));
+    let (t, _) =
+        time(repeat, || (degree_measures(&network), shortest_path_measures(&network, &exact)));
     stages.push(("centrality", t));
     let (t, points) = time(repeat, || articulation_points(&network));
     stages.push(("articulation_points", t));
