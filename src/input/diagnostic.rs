@@ -74,6 +74,13 @@ pub enum Problem {
     NotPositive,
     /// Meeting without participants.
     NoParticipants,
+    /// More distinct participants in one meeting than kaigi analyses.
+    TooManyParticipants {
+        /// Distinct agencies listed.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// Head-count that is not a positive integer.
     BadHeadCount,
     /// Same agency twice in one meeting (counts are added).
@@ -204,6 +211,12 @@ impl Diagnostic {
             (CellTooLong { chars, limit }, Lang::En) => {
                 format!("cell too long ({chars} characters, limit {limit})")
             }
+            (TooManyParticipants { count, limit }, Lang::Ja) => {
+                format!("参加機関が多すぎます（{count} 機関、上限 {limit} 機関）")
+            }
+            (TooManyParticipants { count, limit }, Lang::En) => {
+                format!("too many participants ({count} agencies, limit {limit})")
+            }
             (EmptyRequired, Lang::Ja) => "必須の値が空です".into(),
             (EmptyRequired, Lang::En) => "a required value is empty".into(),
             (DuplicateId { first_row }, Lang::Ja) => {
@@ -220,8 +233,8 @@ impl Diagnostic {
             (NotPositive, Lang::En) => "the value must be more than 0".into(),
             (NoParticipants, Lang::Ja) => "参加者がいません".into(),
             (NoParticipants, Lang::En) => "the meeting has no participants".into(),
-            (BadHeadCount, Lang::Ja) => "人数は 1 以上の整数で書いてください".into(),
-            (BadHeadCount, Lang::En) => "head-count must be a whole number of at least 1".into(),
+            (BadHeadCount, Lang::Ja) => "人数は 1 から 10000 までの整数で書いてください".into(),
+            (BadHeadCount, Lang::En) => "head-count must be a whole number from 1 to 10000".into(),
             (RepeatedParticipant { agency }, Lang::Ja) => {
                 format!("「{agency}」が同じ会議に複数回書かれています。人数を合計しました")
             }
@@ -303,6 +316,12 @@ impl Diagnostic {
                 "セルの内容を短くしてください（貼り付け誤りではありませんか）"
             }
             (CellTooLong { .. }, Lang::En) => "shorten the cell (was something pasted by mistake?)",
+            (TooManyParticipants { .. }, Lang::Ja) => {
+                "全体会などは構成団体ごとにまとめて記入するか（例: 民生委員児童委員協議会×40）、会議を分けてください"
+            }
+            (TooManyParticipants { .. }, Lang::En) => {
+                "list a plenary by member organisation with a head-count (e.g. 'Welfare volunteers x40') or split the meeting"
+            }
             (EmptyRequired, Lang::Ja) => "値を入力してください",
             (EmptyRequired, Lang::En) => "fill in the value",
             (DuplicateId { .. }, Lang::Ja) => "会議ごとに異なる ID を付けてください",

@@ -22,11 +22,14 @@ mod text;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use grammar::{GrammarError, parse_duration, parse_frequency};
 pub use headers::{AGENCY_HEADERS, AgencyField, MEETING_HEADERS, MeetingField};
-pub use rows::{parse_function, read_agencies, read_meetings};
-pub use table::{EncodingChoice, MAX_CELL_CHARS, Row, Table, decode, parse_csv};
+pub use rows::{MAX_PARTICIPANTS, parse_function, read_agencies, read_meetings};
+pub use table::{
+    EncodingChoice, MAX_CELL_CHARS, Row, Table, decode, parse_csv, read_workbook_bytes,
+};
 pub use template::{template_csv, template_xlsx};
 pub use text::{
-    CountedName, kanji_digits, name_key, normalize, parse_head_count, parse_yes_no, split_list,
+    CountedName, MAX_HEAD_COUNT, kanji_digits, name_key, normalize, parse_head_count, parse_yes_no,
+    split_list,
 };
 
 use crate::model::Inventory;

@@ -259,6 +259,11 @@ fn parse_confidentiality(text: &str, kind: &AgencyKind) -> Result<Confidentialit
     }
 }
 
+/// Most distinct agencies one meeting may seat. Every analysis of links is quadratic in a
+/// meeting's size (a meeting of 10,000 agencies is 50 million pairs, several GB); real
+/// plenaries list a few hundred members at most.
+pub const MAX_PARTICIPANTS: usize = 1_000;
+
 /// Reads meetings, resolving participants through the registry. Participants the
 /// registry does not know are added as unregistered agencies with one warning each.
 /// Rows with errors are left out of the inventory (the diagnostics say why).
@@ -392,6 +397,9 @@ fn read_meeting(
     }
     if let Some((value, header)) = cell(row, map, MeetingField::Participants) {
         let mut seen_unknown_here = Vec::new();
+        // Position of each agency in `participants`, so a meeting of thousands of
+        // agencies is read in linear time.
+        let mut position: HashMap<String, usize> = HashMap::new();
         for entry in split_list(value) {
             let counted = parse_head_count(&entry);
             let Some(count) = counted.count else {
@@ -402,7 +410,7 @@ fn read_meeting(
                 Some(canonical) => canonical.to_string(),
                 None => {
                     let name = counted.name.clone();
-                    if !seen_unknown_here.contains(&name) {
+                    if !position.contains_key(&name) {
                         seen_unknown_here.push(name.clone());
                         unknown
                             .entry(name.clone())
@@ -416,9 +424,9 @@ fn read_meeting(
                     name
                 }
             };
-            match meeting.participants.iter_mut().find(|p| p.agency == agency) {
+            match position.get(&agency).map(|&i| &mut meeting.participants[i]) {
                 Some(existing) => {
-                    existing.count += count;
+                    existing.count = existing.count.saturating_add(count);
                     diagnostics.push(at(
                         Problem::RepeatedParticipant { agency: agency.clone() },
                         Severity::Warning,
@@ -426,8 +434,18 @@ fn read_meeting(
                         &entry,
                     ));
                 }
-                None => meeting.participants.push(Participant::new(agency, count)),
+                None => {
+                    position.insert(agency.clone(), meeting.participants.len());
+                    meeting.participants.push(Participant::new(agency, count));
+                }
             }
+        }
+        if meeting.participants.len() > MAX_PARTICIPANTS {
+            let problem = Problem::TooManyParticipants {
+                count: meeting.participants.len(),
+                limit: MAX_PARTICIPANTS,
+            };
+            diagnostics.push(at(problem, Severity::Error, &header, ""));
         }
         // Unknown names are resolved to themselves from now on, so later rows agree.
         for name in seen_unknown_here {

@@ -220,6 +220,25 @@ pub fn read_workbook(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(Table, Option<Table>), calamine::Error> {
     let mut workbook = calamine::open_workbook_auto(path)?;
+    workbook_tables(&mut workbook, &path.display().to_string(), diagnostics)
+}
+
+/// [`read_workbook`] on bytes already in memory (any format calamine detects: .xls,
+/// .xlsx, .xlsb, .ods). `source` names the file in messages. Exposed for fuzzing.
+pub fn read_workbook_bytes(
+    bytes: &[u8],
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(Table, Option<Table>), calamine::Error> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))?;
+    workbook_tables(&mut workbook, source, diagnostics)
+}
+
+fn workbook_tables<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<RS>,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(Table, Option<Table>), calamine::Error> {
     let names = workbook.sheet_names();
     let is_named =
         |name: &str, wanted: &[&str]| wanted.contains(&normalize(name).to_lowercase().as_str());
@@ -229,7 +248,6 @@ pub fn read_workbook(
         .find(|n| is_named(n, MEETING_SHEETS))
         .or_else(|| names.iter().find(|n| Some(*n) != agencies_sheet.as_ref()))
         .cloned();
-    let file = path.display().to_string();
     let mut read =
         |sheet: &str, diagnostics: &mut Vec<Diagnostic>| -> Result<Table, calamine::Error> {
             let range = workbook.worksheet_range(sheet)?;
@@ -237,7 +255,7 @@ pub fn read_workbook(
         };
     let meetings = match meetings_sheet {
         Some(sheet) => read(&sheet, diagnostics)?,
-        None => Table { source: file.clone(), ..Table::default() },
+        None => Table { source: file.to_string(), ..Table::default() },
     };
     let agencies = match agencies_sheet {
         Some(sheet) => Some(read(&sheet, diagnostics)?),

@@ -51,6 +51,11 @@ static COUNT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Largest head-count one entry may give. Bounded so that sums of head-counts (per
+/// meeting, per body) stay far inside `u32`: a typo such as `社協×4000000000` is an error,
+/// not an overflow.
+pub const MAX_HEAD_COUNT: u32 = 10_000;
+
 /// A participant entry split into name and head-count; `None` for the count when the
 /// entry carries a head-count that is not a positive integer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +74,7 @@ pub struct CountedName {
 /// assert_eq!(parse_head_count("社協（2名）").name, "社協");
 /// assert_eq!(parse_head_count("第2層協議体").count, Some(1));
 /// assert_eq!(parse_head_count("社協×0").count, None);
+/// assert_eq!(parse_head_count("社協×4000000000").count, None); // above MAX_HEAD_COUNT
 /// ```
 pub fn parse_head_count(entry: &str) -> CountedName {
     let entry = normalize(entry);
@@ -76,7 +82,7 @@ pub fn parse_head_count(entry: &str) -> CountedName {
         let name = caps.name("name").map_or("", |m| m.as_str()).trim();
         if !name.is_empty() {
             let digits = caps.name("a").or_else(|| caps.name("b")).map_or("", |m| m.as_str());
-            let count = digits.parse::<u32>().ok().filter(|&n| n > 0);
+            let count = digits.parse::<u32>().ok().filter(|&n| (1..=MAX_HEAD_COUNT).contains(&n));
             return CountedName { name: name.to_string(), count };
         }
     }

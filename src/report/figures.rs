@@ -18,6 +18,26 @@ fn chart(key: &str, title: String, rendered: Rendered) -> Chart {
 /// Most meetings the overlap heatmap shows; beyond this the cells are too small to read.
 const HEATMAP_MEETINGS: usize = 30;
 
+/// Most meetings the hours-per-meeting chart shows (those with the most hours). Every bar
+/// is a row of pixels, so an uncapped chart grows with the inventory (66,000 px tall at
+/// 3,000 meetings); every meeting is in the tables.
+const BAR_CHART_MEETINGS: usize = 50;
+
+/// Most bodies the tier diagram draws (those with the most person-hours); beyond this the
+/// diagram is unreadable and drawing it took most of a 3,000-meeting report's time.
+const TIER_DIAGRAM_BODIES: usize = 60;
+
+/// " (top 50 of 3,000)" when a chart shows only part of a list.
+fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
+    if shown >= total {
+        return String::new();
+    }
+    match lang {
+        Lang::Ja => format!("（上位{shown}件／全{total}件）"),
+        Lang::En => format!(" (top {shown} of {total})"),
+    }
+}
+
 /// Every chart of the report.
 pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, ChartError> {
     let inventory = &analysis.inventory;
@@ -30,7 +50,13 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
         .map(|m| (format!("{} {}", m.id, m.name), m.annual_person_hours))
         .collect();
     by_meeting.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let title = lang.pick("会議ごとの年間延べ時間", "Annual person-hours per meeting").to_string();
+    let all_meetings = by_meeting.len();
+    by_meeting.truncate(BAR_CHART_MEETINGS);
+    let title = format!(
+        "{}{}",
+        lang.pick("会議ごとの年間延べ時間", "Annual person-hours per meeting"),
+        shown_of(by_meeting.len(), all_meetings, lang)
+    );
     charts.push(chart("hours_per_meeting", title.clone(), bar_chart(&title, &by_meeting, hours)?));
 
     let mut by_sector: BTreeMap<String, f64> = BTreeMap::new();
@@ -60,8 +86,17 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
     charts.push(chart("lorenz_hours", title.clone(), lorenz_curve(&title, &values, caption)?));
 
     let p = &analysis.proposal;
-    let boxes: Vec<TierBox> = p
-        .bodies
+    let mut shown: Vec<usize> = (0..p.bodies.len()).collect();
+    if shown.len() > TIER_DIAGRAM_BODIES {
+        shown.sort_by(|&x, &y| {
+            let (a, b) = (&p.bodies[x], &p.bodies[y]);
+            b.annual_person_hours.total_cmp(&a.annual_person_hours).then(x.cmp(&y))
+        });
+        shown.truncate(TIER_DIAGRAM_BODIES);
+        shown.sort_unstable();
+    }
+    let bodies: Vec<&crate::proposal::Body> = shown.iter().map(|&i| &p.bodies[i]).collect();
+    let boxes: Vec<TierBox> = bodies
         .iter()
         .map(|b| TierBox {
             id: b.id.clone(),
@@ -73,21 +108,24 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
             },
         })
         .collect();
-    let arrows: Vec<(usize, usize)> = p
-        .bodies
+    let position: BTreeMap<&str, usize> =
+        bodies.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+    let arrows: Vec<(usize, usize)> = bodies
         .iter()
         .enumerate()
         .filter_map(|(i, b)| {
             let target = b.escalates_to.as_ref()?;
-            p.bodies.iter().position(|t| &t.id == target).map(|t| (i, t))
+            position.get(target.as_str()).map(|&t| (i, t))
         })
         .collect();
-    let title = lang
-        .pick(
+    let title = format!(
+        "{}{}",
+        lang.pick(
             "提案する会議体の構成と課題の提起経路",
             "Proposed structure by tier, with escalation paths",
-        )
-        .to_string();
+        ),
+        shown_of(bodies.len(), p.bodies.len(), lang)
+    );
     let tiers = [
         lang.pick(Tier::Case.label_ja(), "case"),
         lang.pick(Tier::Community.label_ja(), "community / network"),
@@ -284,4 +322,61 @@ fn layout_with_isolates_below(linked: Vec<bool>, edges: &[NetworkEdge]) -> Vec<(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{GenerateParams, generate};
+    use crate::overlap::{OverlapParams, analyze};
+    use crate::proposal::{Policy, propose};
+    use crate::report::InventoryReport;
+
+    fn analysis(meetings: usize) -> Analysis {
+        let city = generate(&GenerateParams { meetings, agencies: 100, seed: 3 }).unwrap();
+        let (inventory, _) = city.load();
+        Analysis {
+            kaigi_version: "test",
+            inventory_name: "generated".into(),
+            inventory: InventoryReport::new(&inventory),
+            connectivity: crate::connectivity::analyze(
+                &inventory,
+                &crate::connectivity::ConnectivityOptions::default(),
+            )
+            .unwrap(),
+            overlap: analyze(&inventory, &OverlapParams::default()).unwrap(),
+            proposal: propose(&inventory, &Policy::default(), Lang::En),
+        }
+    }
+
+    fn title<'a>(charts: &'a [Chart], key: &str) -> &'a str {
+        &charts.iter().find(|c| c.key == key).unwrap().title
+    }
+
+    #[test]
+    fn large_inventories_chart_only_the_largest_meetings_and_bodies_and_say_so() {
+        crate::report::charts::register_fonts(None).unwrap();
+        let analysis = analysis(150);
+        let bodies = analysis.proposal.bodies.len();
+        assert!(bodies > TIER_DIAGRAM_BODIES, "{bodies} bodies");
+        let charts = report_charts(&analysis, Lang::En).unwrap();
+        assert_eq!(
+            title(&charts, "hours_per_meeting"),
+            "Annual person-hours per meeting (top 50 of 150)"
+        );
+        assert_eq!(
+            title(&charts, "proposal_tiers"),
+            format!("Proposed structure by tier, with escalation paths (top 60 of {bodies})")
+        );
+        let bars = &charts.iter().find(|c| c.key == "hours_per_meeting").unwrap().svg;
+        assert!(bars.contains("(top 50 of 150)"));
+    }
+
+    #[test]
+    fn small_inventories_chart_every_meeting_without_a_note() {
+        crate::report::charts::register_fonts(None).unwrap();
+        let charts = report_charts(&analysis(20), Lang::Ja).unwrap();
+        assert_eq!(title(&charts, "hours_per_meeting"), "会議ごとの年間延べ時間");
+        assert_eq!(title(&charts, "proposal_tiers"), "提案する会議体の構成と課題の提起経路");
+    }
 }

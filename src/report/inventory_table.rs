@@ -3,9 +3,10 @@
 //! shares with every department to ask what is still needed.
 
 use crate::lang::Lang;
-use crate::model::{Confidentiality, Function, Inventory, Meeting};
+use crate::model::{Confidentiality, Function, Inventory, Meeting, UNKNOWN_SECTOR};
 use crate::report::safety::csv_with_bom;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
@@ -166,15 +167,11 @@ fn hours(value: f64) -> String {
 impl InventoryReport {
     /// Builds the table from an inventory.
     pub fn new(inventory: &Inventory) -> Self {
-        // Name → sector and name → meetings attended, built once: looking each participant
-        // up in the registry would cost meetings × seats × agencies.
-        let sectors: std::collections::HashMap<&str, &str> =
-            inventory.agencies.iter().map(|a| (a.name.as_str(), a.sector.as_str())).collect();
-        let mut attended: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for meeting in &inventory.meetings {
-            for p in &meeting.participants {
-                *attended.entry(p.agency.as_str()).or_insert(0) += 1;
-            }
+        // Sector by name, first registry entry winning as `Inventory::sector_of` does
+        // (a linear lookup per participant was quadratic in large inventories).
+        let mut sectors: HashMap<&str, &str> = HashMap::new();
+        for agency in &inventory.agencies {
+            sectors.entry(agency.name.as_str()).or_insert(agency.sector.as_str());
         }
         let meetings: Vec<MeetingRow> =
             inventory.meetings.iter().map(|m| row(&sectors, m)).collect();
@@ -185,6 +182,18 @@ impl InventoryReport {
             annual_person_hours: inventory.total_annual_person_hours(),
         };
         let hours = inventory.agency_annual_hours();
+        // Meetings per agency in one pass (scanning every meeting for every agency took
+        // minutes at 30,000 meetings); a meeting naming an agency twice counts once.
+        let mut attended: HashMap<&str, usize> = HashMap::new();
+        for meeting in &inventory.meetings {
+            let mut names: Vec<&str> =
+                meeting.participants.iter().map(|p| p.agency.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                *attended.entry(name).or_insert(0) += 1;
+            }
+        }
         let agencies = inventory
             .agencies
             .iter()
@@ -349,7 +358,7 @@ fn yes_no(flag: Option<bool>, lang: Lang) -> String {
     }
 }
 
-fn row(sectors: &std::collections::HashMap<&str, &str>, meeting: &Meeting) -> MeetingRow {
+fn row(sectors: &HashMap<&str, &str>, meeting: &Meeting) -> MeetingRow {
     MeetingRow {
         id: meeting.id.clone(),
         name: meeting.name.clone(),
@@ -363,7 +372,7 @@ fn row(sectors: &std::collections::HashMap<&str, &str>, meeting: &Meeting) -> Me
                 sector: sectors
                     .get(p.agency.as_str())
                     .copied()
-                    .unwrap_or(crate::model::UNKNOWN_SECTOR)
+                    .unwrap_or(UNKNOWN_SECTOR)
                     .to_string(),
             })
             .collect(),

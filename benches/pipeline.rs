@@ -1,0 +1,161 @@
+//! Every stage of the pipeline on generated inventories of 30, 300, 3,000 and 30,000
+//! meetings (seed 20250607, agencies ≈ meetings within `kaigi::generate`'s 50–5,000),
+//! sizes in the benchmark id; and a batch of 500 generated municipalities.
+//!
+//! Stages: `load` (CSV files written once to a temporary folder, then
+//! `kaigi::input::load`: decode, parse, normalise, resolve aliases), `graph`
+//! (`AgencyNetwork::build`), `connectivity` (`connectivity::analyze`), `overlap`
+//! (`overlap::analyze`), `proposal` (`proposal::propose`), `charts`
+//! (`report::report_charts`) and `write_report` (`report::write_report` of the analysis
+//! with those charts into a temporary folder).
+//!
+//! Run: `cargo bench --bench pipeline`; one size: `cargo bench --bench pipeline -- /300`.
+//! `KAIGI_BENCH_SIZES=30,300,batch` limits what is built and run (the 30,000 inventory
+//! takes a while to generate; `batch` selects the batch bench). Figures are recorded in BENCHMARKS.md.
+
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
+use kaigi::Lang;
+use kaigi::batch::run_batch;
+use kaigi::connectivity::{ConnectivityOptions, analyze as analyze_connectivity};
+use kaigi::generate::{GenerateParams, MAX_AGENCIES, MIN_AGENCIES, generate};
+use kaigi::graph::AgencyNetwork;
+use kaigi::input::{LoadOptions, load};
+use kaigi::overlap::{OverlapParams, analyze as analyze_overlap};
+use kaigi::proposal::{Policy, propose};
+use kaigi::report::{Analysis, InventoryReport, ReportParts, report_charts, write_report};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+const SEED: u64 = 20_250_607;
+const SIZES: [usize; 4] = [30, 300, 3_000, 30_000];
+
+/// The sizes to run: `KAIGI_BENCH_SIZES=30,300,batch` (`batch` for the batch bench),
+/// default all.
+fn sizes() -> Vec<usize> {
+    match std::env::var("KAIGI_BENCH_SIZES") {
+        Ok(list) => list.split(',').filter_map(|s| s.trim().parse().ok()).collect(),
+        Err(_) => SIZES.to_vec(),
+    }
+}
+
+/// Writes a generated inventory of `meetings` meetings into `dir`.
+fn write_inventory(dir: &Path, meetings: usize, seed: u64) {
+    let agencies = meetings.clamp(MIN_AGENCIES, MAX_AGENCIES);
+    let city = generate(&GenerateParams { meetings, agencies, seed }).expect("valid sizes");
+    std::fs::create_dir_all(dir).expect("temporary folder");
+    for (name, bytes) in city.files() {
+        std::fs::write(dir.join(name), bytes).expect("write generated file");
+    }
+}
+
+fn configure(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, meetings: usize) {
+    // Small sample sizes for the large inventories: each run takes seconds, and the
+    // machine is shared.
+    match meetings {
+        0..=300 => group.sample_size(20).measurement_time(Duration::from_secs(5)),
+        301..=3_000 => group.sample_size(10).measurement_time(Duration::from_secs(15)),
+        _ => group.sample_size(10).measurement_time(Duration::from_secs(60)),
+    };
+}
+
+fn bench_stages(c: &mut Criterion) {
+    kaigi::report::charts::register_fonts(None).expect("bundled font");
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let options = LoadOptions::default();
+    let policy = Policy::default();
+    let mut group = c.benchmark_group("pipeline");
+    for meetings in sizes() {
+        let dir = temp.path().join(format!("city-{meetings}"));
+        write_inventory(&dir, meetings, SEED);
+        let loaded = load(&dir, &options).expect("generated inventory loads");
+        assert!(!loaded.has_errors(), "generated inventory has errors");
+        let inventory = &loaded.inventory;
+        configure(&mut group, meetings);
+
+        group.bench_with_input(BenchmarkId::new("load", meetings), &dir, |b, dir| {
+            b.iter(|| black_box(load(dir, &options).expect("loads")))
+        });
+        group.bench_with_input(BenchmarkId::new("graph", meetings), inventory, |b, inv| {
+            b.iter(|| black_box(AgencyNetwork::build(inv)))
+        });
+        let connectivity_options = ConnectivityOptions::default();
+        group.bench_with_input(BenchmarkId::new("connectivity", meetings), inventory, |b, inv| {
+            b.iter(|| black_box(analyze_connectivity(inv, &connectivity_options).expect("ok")))
+        });
+        let overlap_params = OverlapParams::default();
+        group.bench_with_input(BenchmarkId::new("overlap", meetings), inventory, |b, inv| {
+            b.iter(|| black_box(analyze_overlap(inv, &overlap_params).expect("ok")))
+        });
+        group.bench_with_input(BenchmarkId::new("proposal", meetings), inventory, |b, inv| {
+            b.iter(|| black_box(propose(inv, &policy, Lang::Ja)))
+        });
+
+        let analysis = Analysis {
+            kaigi_version: env!("CARGO_PKG_VERSION"),
+            inventory_name: loaded.name.clone(),
+            inventory: InventoryReport::new(inventory),
+            connectivity: analyze_connectivity(inventory, &connectivity_options).expect("ok"),
+            overlap: analyze_overlap(inventory, &overlap_params).expect("ok"),
+            proposal: propose(inventory, &policy, Lang::Ja),
+        };
+        group.bench_with_input(BenchmarkId::new("charts", meetings), &analysis, |b, analysis| {
+            b.iter(|| black_box(report_charts(analysis, Lang::Ja).expect("charts")))
+        });
+        let charts = report_charts(&analysis, Lang::Ja).expect("charts");
+        let out = temp.path().join(format!("report-{meetings}"));
+        group.bench_with_input(
+            BenchmarkId::new("write_report", meetings),
+            &analysis,
+            |b, analysis| {
+                b.iter(|| {
+                    let parts = ReportParts { charts: &charts, networks: &[] };
+                    let written = write_report(
+                        analysis,
+                        &parts,
+                        &out,
+                        Lang::Ja,
+                        &loaded.sources,
+                        &mut |_| {},
+                    )
+                    .expect("report written");
+                    black_box(written)
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+/// 500 municipalities of 30–60 meetings each (seed 20250607 + i), written once.
+fn bench_batch(c: &mut Criterion) {
+    if std::env::var("KAIGI_BENCH_SIZES").is_ok_and(|list| !list.contains("batch")) {
+        return;
+    }
+    let municipalities = 500;
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let mut paths = Vec::new();
+    for i in 0..municipalities {
+        let meetings = 30 + (i * 7_919) % 31;
+        let dir = temp.path().join(format!("city-{i:03}"));
+        write_inventory(&dir, meetings, SEED + i as u64);
+        paths.push(dir);
+    }
+    let found = kaigi::batch::find_inventories(temp.path()).expect("read folder");
+    assert_eq!(found.len(), municipalities);
+    let options = LoadOptions::default();
+    let policy = Policy::default();
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10).measurement_time(Duration::from_secs(60));
+    group.bench_with_input(BenchmarkId::new("run_batch", municipalities), &found, |b, found| {
+        b.iter(|| {
+            let summary = run_batch(found, &options, &policy, Lang::Ja, &|_| {});
+            assert_eq!(summary.failed, 0);
+            black_box(summary)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_stages, bench_batch);
+criterion_main!(benches);

@@ -1,0 +1,434 @@
+#!/usr/bin/env python3
+"""Times kaigi's pipeline stages beside NetworkX and igraph on the same inventories.
+
+    python3 scripts/bench/compare_peers.py [--sizes 300 3000 30000] [--repeat 3]
+                                           [--timeout 300]
+
+What it does
+------------
+1. Creates ``scripts/.venv-bench`` (once) and installs ``requirements.txt`` there, one
+   package at a time; a peer that cannot be installed or imported is skipped with a
+   message, and the table shows it as skipped.
+2. Builds ``target/release/kaigi`` and ``examples/stage_times`` (release).
+3. For each size N, generates an inventory (``kaigi generate --meetings N --agencies A
+   --seed 20250607``, A = N clamped to 50..5000, under ``target/bench-inventories``,
+   shared with ``pipeline.sh``) and writes kaigi's normalised JSON
+   (``kaigi inventory DIR --format json``), which carries the same meetings,
+   participants (aliases resolved, head-counts), sessions and minutes as the CSV files.
+4. Runs ``stage_times`` (all cores, and once more with ``RAYON_NUM_THREADS=1``) and each
+   peer in a child process with a time limit per size (``--timeout``); stages a peer has
+   not finished by then are reported as timed out.
+
+Input of each side: kaigi parses the CSV files (decode, NFKC, list and head-count
+grammars, alias resolution); the peers parse the JSON (``json.load``) into the same
+model. The ``parse`` row therefore does not compare like with like; it is shown so the
+totals are complete.
+
+Stages (each the fastest of ``--repeat`` runs):
+
+========================  ==================================================================
+two_mode                  meeting × agency graph (every registered agency a node)
+projection                agency projection; NetworkX: ``collaboration_weighted_projected_graph``;
+                          igraph: ``bipartite_projection(multiplicity=True)``
+centrality                degree, exact betweenness, closeness
+articulation_points       articulation points
+louvain                   Louvain on Newman collaboration weights, seed 42 (igraph's
+                          ``community_multilevel`` takes no seed; weights attached outside
+                          the timing)
+jaccard                   Jaccard of the agency sets of every meeting pair sharing an agency
+                          (pairs found through an agency → meetings index, then
+                          ``nx.jaccard_coefficient`` / ``Graph.similarity_jaccard`` on the
+                          two-mode graph)
+person_hours              annual hours per agency and in total (plain Python for both peers)
+========================  ==================================================================
+
+Checks: tie count, articulation-point count, meeting pairs, Σ Jaccard and total
+person-hours must agree with kaigi's; a disagreement is printed under the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV = ROOT / "scripts" / ".venv-bench"
+REQUIREMENTS = Path(__file__).resolve().parent / "requirements.txt"
+DATA = ROOT / "target" / "bench-inventories"
+SEED = 20250607
+STAGES = [
+    "parse",
+    "two_mode",
+    "projection",
+    "centrality",
+    "articulation_points",
+    "louvain",
+    "jaccard",
+    "person_hours",
+]
+
+
+# --------------------------------------------------------------------------- set-up
+
+
+def in_venv() -> bool:
+    return Path(sys.prefix).resolve() == VENV.resolve()
+
+
+def ensure_venv() -> None:
+    """Creates the venv, installs each requirement on its own, re-executes inside it."""
+    if in_venv():
+        return
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        print(f"compare_peers: creating {VENV.relative_to(ROOT)}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    for line in REQUIREMENTS.read_text().splitlines():
+        requirement = line.split("#")[0].strip()
+        if not requirement:
+            continue
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", requirement],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
+            print(
+                f"compare_peers: could not install {requirement}: {last}; "
+                "that peer will be skipped",
+                file=sys.stderr,
+            )
+    os.execv(str(python), [str(python), *sys.argv])
+
+
+def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, check=True, cwd=ROOT, **kwargs)
+
+
+def inventory_for(size: int, kaigi: Path) -> tuple[Path, Path]:
+    agencies = min(max(size, 50), 5000)
+    folder = DATA / f"city-{size}"
+    if not (folder / "meetings.csv").exists():
+        run(
+            [str(kaigi), "generate", "--meetings", str(size), "--agencies", str(agencies),
+             "--seed", str(SEED), "--out", str(folder), "--force"],
+            stderr=subprocess.DEVNULL,
+        )
+    normalised = DATA / f"city-{size}.json"
+    if not normalised.exists():
+        with normalised.open("wb") as out:
+            run([str(kaigi), "inventory", str(folder), "--format", "json"], stdout=out)
+    return folder, normalised
+
+
+# --------------------------------------------------------------------------- peers
+
+
+def best_of(repeat: int, f):
+    best, result = float("inf"), None
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        result = f()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def parse_inventory(path: Path):
+    """kaigi's inventory JSON → (meetings, agencies): meetings as
+    (id, {agency: head-count}, sessions per year, minutes per session)."""
+    with path.open(encoding="utf-8") as f:
+        data = json.load(f)
+    meetings = []
+    for m in data["meetings"]:
+        counts: dict[str, int] = {}
+        for p in m["participants"]:
+            counts[p["name"]] = counts.get(p["name"], 0) + p["count"]
+        meetings.append((m["id"], counts, m["sessions_per_year"], m["minutes_per_session"]))
+    agencies = [a["name"] for a in data["agencies"]]
+    return meetings, agencies
+
+
+def meeting_pairs(meetings) -> list[tuple[int, int]]:
+    attended: dict[str, list[int]] = {}
+    for i, (_, counts, _, _) in enumerate(meetings):
+        for agency in counts:
+            attended.setdefault(agency, []).append(i)
+    pairs = set()
+    for ms in attended.values():
+        for x in range(len(ms)):
+            for y in range(x + 1, len(ms)):
+                pairs.add((ms[x], ms[y]))
+    return sorted(pairs)
+
+
+def person_hours(meetings):
+    hours: dict[str, float] = {}
+    total = 0.0
+    for _, counts, sessions, minutes in meetings:
+        for agency, count in counts.items():
+            h = count * sessions * minutes / 60.0
+            hours[agency] = hours.get(agency, 0.0) + h
+            total += h
+    return hours, total
+
+
+def emit(stage: str, seconds: float, **checks) -> None:
+    print(json.dumps({"stage": stage, "seconds": seconds, "checks": checks}), flush=True)
+
+
+def worker_networkx(path: Path, repeat: int) -> None:
+    import networkx as nx
+    from networkx.algorithms import bipartite
+
+    t, (meetings, agencies) = best_of(repeat, lambda: parse_inventory(path))
+    emit("parse", t)
+    meeting_nodes = [("m", i) for i in range(len(meetings))]
+
+    def two_mode():
+        b = nx.Graph()
+        b.add_nodes_from(meeting_nodes, bipartite=0)
+        b.add_nodes_from(agencies, bipartite=1)
+        for i, (_, counts, _, _) in enumerate(meetings):
+            b.add_edges_from((("m", i), a) for a in counts)
+        return b
+
+    t, b = best_of(repeat, two_mode)
+    emit("two_mode", t, two_mode_edges=b.number_of_edges())
+    t, g = best_of(repeat, lambda: bipartite.collaboration_weighted_projected_graph(b, agencies))
+    emit("projection", t, ties=g.number_of_edges())
+
+    def centrality():
+        return (
+            nx.degree_centrality(g),
+            nx.betweenness_centrality(g),
+            nx.closeness_centrality(g),
+        )
+
+    t, _ = best_of(repeat, centrality)
+    emit("centrality", t)
+    t, points = best_of(repeat, lambda: list(nx.articulation_points(g)))
+    emit("articulation_points", t, articulation_points=len(points))
+    t, communities = best_of(
+        repeat, lambda: nx.community.louvain_communities(g, weight="weight", seed=42)
+    )
+    emit("louvain", t, communities=len(communities))
+
+    def jaccard():
+        pairs = meeting_pairs(meetings)
+        total = sum(
+            j for _, _, j in nx.jaccard_coefficient(b, ((("m", x), ("m", y)) for x, y in pairs))
+        )
+        return len(pairs), total
+
+    t, (pairs, total) = best_of(repeat, jaccard)
+    emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
+    t, (_, total) = best_of(repeat, lambda: person_hours(meetings))
+    emit("person_hours", t, total_person_hours=total)
+
+
+def worker_igraph(path: Path, repeat: int) -> None:
+    import igraph as ig
+
+    t, (meetings, agencies) = best_of(repeat, lambda: parse_inventory(path))
+    emit("parse", t)
+    index = {a: len(meetings) + k for k, a in enumerate(agencies)}
+    edges = [(i, index[a]) for i, (_, counts, _, _) in enumerate(meetings) for a in counts]
+    types = [False] * len(meetings) + [True] * len(agencies)
+
+    t, b = best_of(repeat, lambda: ig.Graph.Bipartite(types, edges))
+    emit("two_mode", t, two_mode_edges=b.ecount())
+    t, g = best_of(repeat, lambda: b.bipartite_projection(which=1, multiplicity=True))
+    emit("projection", t, ties=g.ecount())
+
+    def centrality():
+        return g.degree(), g.betweenness(directed=False), g.closeness()
+
+    t, _ = best_of(repeat, centrality)
+    emit("centrality", t)
+    t, points = best_of(repeat, g.articulation_points)
+    emit("articulation_points", t, articulation_points=len(points))
+
+    # Newman collaboration weights on the projection's edges (outside the timing).
+    collaboration: dict[tuple[int, int], float] = {}
+    offset = len(meetings)
+    for _, counts, _, _ in meetings:
+        members = sorted(index[a] - offset for a in counts)
+        if len(members) < 2:
+            continue
+        w = 1.0 / (len(members) - 1)
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                key = (members[x], members[y])
+                collaboration[key] = collaboration.get(key, 0.0) + w
+    g.es["collaboration"] = [collaboration[tuple(sorted(e.tuple))] for e in g.es]
+    t, communities = best_of(repeat, lambda: g.community_multilevel(weights="collaboration"))
+    emit("louvain", t, communities=len(communities))
+
+    def jaccard():
+        pairs = meeting_pairs(meetings)
+        total = sum(b.similarity_jaccard(pairs=pairs)) if pairs else 0.0
+        return len(pairs), total
+
+    t, (pairs, total) = best_of(repeat, jaccard)
+    emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
+    t, (_, total) = best_of(repeat, lambda: person_hours(meetings))
+    emit("person_hours", t, total_person_hours=total)
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def run_peer(peer: str, normalised: Path, repeat: int, timeout: float) -> dict:
+    """Runs one peer in a child process; returns stage → seconds | 'timeout' | message."""
+    module = {"networkx": "networkx", "igraph": "igraph"}[peer]
+    probe = subprocess.run(
+        [sys.executable, "-c", f"import {module}; print({module}.__version__)"],
+        capture_output=True,
+        text=True,
+    )
+    if probe.returncode != 0:
+        reason = (probe.stderr.strip().splitlines() or ["import failed"])[-1]
+        return {"skipped": f"{peer} cannot be imported ({reason})"}
+    result: dict = {"version": probe.stdout.strip(), "stages": {}, "checks": {}}
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--worker", peer, str(normalised), "--repeat", str(repeat)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + timeout
+    import selectors
+
+    selector = selectors.DefaultSelector()
+    selector.register(child.stdout, selectors.EVENT_READ)
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not selector.select(timeout=left):
+            child.kill()
+            child.wait()
+            result["timeout"] = timeout
+            break
+        line = child.stdout.readline()
+        if not line:
+            child.wait()
+            if child.returncode != 0:
+                result["error"] = f"exited with {child.returncode}"
+            break
+        record = json.loads(line)
+        result["stages"][record["stage"]] = record["seconds"]
+        result["checks"].update(record["checks"])
+    return result
+
+
+def kaigi_times(normalised_dir: Path, repeat: int, threads: int | None) -> dict:
+    env = dict(os.environ)
+    if threads:
+        env["RAYON_NUM_THREADS"] = str(threads)
+    out = run(
+        [str(ROOT / "target/release/examples/stage_times"), str(normalised_dir),
+         "--repeat", str(repeat)],
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+    return json.loads(out.stdout)
+
+
+def fmt(value) -> str:
+    if isinstance(value, (int, float)):
+        return f"{value:.4f}" if value < 10 else f"{value:.1f}"
+    return value
+
+
+def ratio(a, b) -> str:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b > 0:
+        return f"{a / b:.2f}"
+    return "–"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 3000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per stage (fastest kept)")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per peer per size")
+    parser.add_argument("--peers", nargs="+", default=["networkx", "igraph"])
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("inventory", nargs="?", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        {"networkx": worker_networkx, "igraph": worker_igraph}[args.worker](
+            Path(args.inventory), args.repeat
+        )
+        return
+
+    ensure_venv()
+    run(["cargo", "build", "--release", "--quiet", "--bin", "kaigi", "--example", "stage_times"])
+    kaigi = ROOT / "target/release/kaigi"
+    with open("/proc/loadavg") as f:
+        load_before = " ".join(f.read().split()[:3])
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC; cores: {os.cpu_count()}; "
+          f"load before: {load_before}; python {sys.version.split()[0]}")
+    rows, problems, notes = [], [], []
+    for size in args.sizes:
+        folder, normalised = inventory_for(size, kaigi)
+        ours = kaigi_times(folder, args.repeat, None)
+        ours1 = kaigi_times(folder, args.repeat, 1)
+        peers = {p: run_peer(p, normalised, args.repeat, args.timeout) for p in args.peers}
+        with open("/proc/loadavg") as f:
+            load = f.read().split()[0]
+        for peer, result in peers.items():
+            if "skipped" in result:
+                notes.append(f"{size}: {result['skipped']}")
+                continue
+            if "timeout" in result:
+                notes.append(f"{size}: {peer} {result['version']} stopped after {args.timeout:.0f} s; "
+                             "stages not reached are marked 'timeout'")
+            for key, theirs in result["checks"].items():
+                mine = ours["checks"].get(key)
+                if mine is None:
+                    continue
+                same = abs(mine - theirs) <= 1e-6 * max(1.0, abs(mine)) if isinstance(
+                    mine, float) else mine == theirs
+                # igraph's Louvain is unseeded and differs; community counts are not checked.
+                if not same and key != "communities":
+                    problems.append(f"{size}: {peer} {key} = {theirs}, kaigi {mine}")
+        for stage in STAGES:
+            k = ours["stages"][stage]
+            k1 = ours1["stages"][stage]
+            cells = [str(size), ours["agencies"] and str(ours["agencies"]), stage, fmt(k), fmt(k1)]
+            for peer in args.peers:
+                result = peers[peer]
+                if "skipped" in result:
+                    value = "skipped"
+                else:
+                    value = result["stages"].get(stage, "timeout" if "timeout" in result else "error")
+                cells += [fmt(value), ratio(k, value)]
+            cells.append(load)
+            rows.append(cells)
+
+    header = ["meetings", "agencies", "stage", f"kaigi s ({os.cpu_count()} threads)",
+              "kaigi s (1 thread)"]
+    for peer in args.peers:
+        header += [f"{peer} s", f"kaigi/{peer}"]
+    header.append("load (1 min)")
+    print()
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---:" if h not in ("stage",) else "---" for h in header) + "|")
+    for cells in rows:
+        print("| " + " | ".join(cells) + " |")
+    print()
+    print("parse: kaigi reads the CSV files; the peers read `kaigi inventory --format json`.")
+    for note in notes:
+        print(f"note: {note}")
+    for problem in problems:
+        print(f"MISMATCH: {problem}")
+    if not problems:
+        print("checks: ties, articulation points, meeting pairs, Σ Jaccard and person-hours agree.")
+
+
+if __name__ == "__main__":
+    main()
