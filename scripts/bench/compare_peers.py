@@ -178,7 +178,21 @@ def person_hours(meetings):
     return hours, total
 
 
-def emit(stage: str, seconds: float, **checks) -> None:
+#: Most meeting pairs the peers enumerate: the pairs live in a Python set, about 100
+#: bytes each, so 20 million pairs is already some 2 GB.
+MAX_PAIRS = 20_000_000
+
+
+def pair_bound(meetings) -> int:
+    """Σ over agencies of C(d, 2): an upper bound on the meeting pairs sharing an agency."""
+    degree: dict[str, int] = {}
+    for _, counts, _, _ in meetings:
+        for agency in counts:
+            degree[agency] = degree.get(agency, 0) + 1
+    return sum(d * (d - 1) // 2 for d in degree.values())
+
+
+def emit(stage: str, seconds, **checks) -> None:
     print(json.dumps({"stage": stage, "seconds": seconds, "checks": checks}), flush=True)
 
 
@@ -203,15 +217,6 @@ def worker_networkx(path: Path, repeat: int) -> None:
     t, g = best_of(repeat, lambda: bipartite.collaboration_weighted_projected_graph(b, agencies))
     emit("projection", t, ties=g.number_of_edges())
 
-    def centrality():
-        return (
-            nx.degree_centrality(g),
-            nx.betweenness_centrality(g),
-            nx.closeness_centrality(g),
-        )
-
-    t, _ = best_of(repeat, centrality)
-    emit("centrality", t)
     t, points = best_of(repeat, lambda: list(nx.articulation_points(g)))
     emit("articulation_points", t, articulation_points=len(points))
     t, communities = best_of(
@@ -221,15 +226,31 @@ def worker_networkx(path: Path, repeat: int) -> None:
 
     def jaccard():
         pairs = meeting_pairs(meetings)
-        total = sum(
-            j for _, _, j in nx.jaccard_coefficient(b, ((("m", x), ("m", y)) for x, y in pairs))
-        )
+        # A list, not a generator: NetworkX 3.6 yields nothing for a generator ebunch.
+        ebunch = [(("m", x), ("m", y)) for x, y in pairs]
+        total = sum(j for _, _, j in nx.jaccard_coefficient(b, ebunch))
         return len(pairs), total
 
-    t, (pairs, total) = best_of(repeat, jaccard)
-    emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
+    bound = pair_bound(meetings)
+    if bound > MAX_PAIRS:
+        emit("jaccard", f"skipped: up to {bound:,} pairs, over {MAX_PAIRS:,} held in memory")
+    else:
+        t, (pairs, total) = best_of(repeat, jaccard)
+        emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
     t, (_, total) = best_of(repeat, lambda: person_hours(meetings))
     emit("person_hours", t, total_person_hours=total)
+
+    # Last: pure-Python betweenness is by far the slowest stage; the others are reported
+    # even when this one runs out of time.
+    def centrality():
+        return (
+            nx.degree_centrality(g),
+            nx.betweenness_centrality(g),
+            nx.closeness_centrality(g),
+        )
+
+    t, _ = best_of(repeat, centrality)
+    emit("centrality", t)
 
 
 def worker_igraph(path: Path, repeat: int) -> None:
@@ -246,11 +267,6 @@ def worker_igraph(path: Path, repeat: int) -> None:
     t, g = best_of(repeat, lambda: b.bipartite_projection(which=1, multiplicity=True))
     emit("projection", t, ties=g.ecount())
 
-    def centrality():
-        return g.degree(), g.betweenness(directed=False), g.closeness()
-
-    t, _ = best_of(repeat, centrality)
-    emit("centrality", t)
     t, points = best_of(repeat, g.articulation_points)
     emit("articulation_points", t, articulation_points=len(points))
 
@@ -272,13 +288,25 @@ def worker_igraph(path: Path, repeat: int) -> None:
 
     def jaccard():
         pairs = meeting_pairs(meetings)
-        total = sum(b.similarity_jaccard(pairs=pairs)) if pairs else 0.0
+        # loops=False: igraph 1.0 counts each vertex as its own neighbour by default,
+        # which adds both meetings to the union.
+        total = sum(b.similarity_jaccard(pairs=pairs, loops=False)) if pairs else 0.0
         return len(pairs), total
 
-    t, (pairs, total) = best_of(repeat, jaccard)
-    emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
+    bound = pair_bound(meetings)
+    if bound > MAX_PAIRS:
+        emit("jaccard", f"skipped: up to {bound:,} pairs, over {MAX_PAIRS:,} held in memory")
+    else:
+        t, (pairs, total) = best_of(repeat, jaccard)
+        emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
     t, (_, total) = best_of(repeat, lambda: person_hours(meetings))
     emit("person_hours", t, total_person_hours=total)
+
+    def centrality():
+        return g.degree(), g.betweenness(directed=False), g.closeness()
+
+    t, _ = best_of(repeat, centrality)
+    emit("centrality", t)
 
 
 # --------------------------------------------------------------------------- driver

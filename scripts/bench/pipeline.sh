@@ -51,7 +51,7 @@ for n in $SIZES; do
         code=$?
         set -e
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/time.txt" \
-            | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+            | awk -F: '{ if (NF == 3) printf "%.2f", $1*3600 + $2*60 + $3; else printf "%.2f", $1*60 + $2 }')
         rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/time.txt")
         echo "| $n | $a | $cmd | $wall | $rss | $code | $(cut -d' ' -f1 /proc/loadavg) |"
         if [[ $code -ne 0 && $code -ne 1 ]]; then
