@@ -532,6 +532,14 @@ pub fn assemble(
     let member_sets: Vec<BTreeSet<usize>> = drafts.iter().map(|d| members_of(&d.figures)).collect();
     let areas: Vec<Option<String>> =
         drafts.iter().map(|d| prepared.items[d.members[0]].area.clone()).collect();
+    let mut bodies_of_agency: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (t, set) in member_sets.iter().enumerate() {
+        for &a in set {
+            bodies_of_agency.entry(a).or_default().push(t);
+        }
+    }
+    let mut shared = vec![0u32; bodies.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for b in 0..bodies.len() {
         // Area bodies report to the municipality-wide body of their tier when there is
         // one (第2層 → 第1層 協議体); otherwise one tier up (case → community → policy).
@@ -545,16 +553,31 @@ pub fn assemble(
                 bodies[t].tier == bodies[b].tier && areas[b].is_some() && areas[t].is_none();
             t != b && (Some(bodies[t].tier) == up || same_tier_wider)
         };
-        let best = (0..bodies.len())
+        // Shared agencies counted through the agency index, so only bodies sharing
+        // someone are looked at (intersecting every pair of bodies was quadratic).
+        for &a in &member_sets[b] {
+            for &t in &bodies_of_agency[&a] {
+                if shared[t] == 0 {
+                    touched.push(t);
+                }
+                shared[t] += 1;
+            }
+        }
+        let best = touched
+            .iter()
+            .copied()
             .filter(|&t| candidate(t))
             .map(|t| {
-                let shared = member_sets[b].intersection(&member_sets[t]).count();
+                let shared = shared[t] as usize;
                 let same_area = areas[b] == areas[t];
                 let same_tier_wider = bodies[t].tier == bodies[b].tier;
                 (same_tier_wider && shared > 0, shared, same_area, std::cmp::Reverse(t))
             })
-            .filter(|(_, shared, _, _)| *shared > 0)
             .max();
+        for &t in &touched {
+            shared[t] = 0;
+        }
+        touched.clear();
         bodies[b].escalates_to = best.map(|(_, _, _, std::cmp::Reverse(t))| ids[t].clone());
     }
     let meetings = prepared
