@@ -323,13 +323,15 @@ pub fn pair_violations(
     if x.profile.tier.value != y.profile.tier.value {
         found!(Violation::MixedTiers);
     }
-    let pair = [x.id.clone(), y.id.clone()];
+    // The pair's ids are cloned only into a violation: the search calls this for every
+    // pair of meetings that share an agency (over 10^8 at 30,000 meetings).
+    let pair = || [x.id.clone(), y.id.clone()];
     if policy
         .never_merge
         .iter()
         .any(|[p, q]| (*p == x.id && *q == y.id) || (*p == y.id && *q == x.id))
     {
-        found!(Violation::NeverMerge { pair: pair.clone() });
+        found!(Violation::NeverMerge { pair: pair() });
     }
     if !policy.allow_joint_statutory && (x.profile.statutory.value || y.profile.statutory.value) {
         found!(Violation::JointStatutoryNotAllowed);
@@ -337,7 +339,7 @@ pub fn pair_violations(
     if let (Some(p), Some(q)) = (&x.profile.sharing.value, &y.profile.sharing.value)
         && p != q
     {
-        found!(Violation::SharingBases { pair });
+        found!(Violation::SharingBases { pair: pair() });
     }
     found
 }

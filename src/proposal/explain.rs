@@ -8,6 +8,7 @@ use crate::proposal::body::{
     BodyFigures, Item, Prepared, Violation, check_group, figures, is_statutory, pair_violations,
 };
 use crate::proposal::catalogue::{SharingBasis, Tier};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -443,10 +444,13 @@ pub fn assemble(
     let ids: Vec<String> = (0..drafts.len()).map(|b| format!("B{:02}", b + 1)).collect();
     let kept_context = KeptContext::new(prepared, partition);
     let name_of = |a: usize| prepared.agencies[a].name.clone();
+    // Bodies are independent of each other: built in parallel (`collect` keeps their
+    // order), each worker with its own "meetings sharing an agency" counter for
+    // `why_kept`.
     let mut bodies: Vec<Body> = drafts
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(b, draft)| {
+        .map_init(SharedCounter::default, |counter, (b, draft)| {
             let items: Vec<&Item> = draft.members.iter().map(|&i| &prepared.items[i]).collect();
             let tier = match draft.part {
                 Part::Group => items[0].profile.tier.value,
@@ -472,6 +476,7 @@ pub fn assemble(
                 (Part::Group, 1) => reasons.push(why_kept(
                     prepared,
                     &kept_context,
+                    counter,
                     draft.members[0],
                     &body_of_item,
                     &ids,
@@ -538,47 +543,43 @@ pub fn assemble(
             bodies_of_agency.entry(a).or_default().push(t);
         }
     }
-    let mut shared = vec![0u32; bodies.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    for b in 0..bodies.len() {
-        // Area bodies report to the municipality-wide body of their tier when there is
-        // one (第2層 → 第1層 協議体); otherwise one tier up (case → community → policy).
-        let up = match bodies[b].tier {
-            Tier::Case => Some(Tier::Community),
-            Tier::Community => Some(Tier::Policy),
-            Tier::Policy => None,
-        };
-        let candidate = |t: usize| {
-            let same_tier_wider =
-                bodies[t].tier == bodies[b].tier && areas[b].is_some() && areas[t].is_none();
-            t != b && (Some(bodies[t].tier) == up || same_tier_wider)
-        };
-        // Shared agencies counted through the agency index, so only bodies sharing
-        // someone are looked at (intersecting every pair of bodies was quadratic).
-        for &a in &member_sets[b] {
-            for &t in &bodies_of_agency[&a] {
-                if shared[t] == 0 {
-                    touched.push(t);
-                }
-                shared[t] += 1;
-            }
-        }
-        let best = touched
-            .iter()
-            .copied()
-            .filter(|&t| candidate(t))
-            .map(|t| {
-                let shared = shared[t] as usize;
-                let same_area = areas[b] == areas[t];
-                let same_tier_wider = bodies[t].tier == bodies[b].tier;
-                (same_tier_wider && shared > 0, shared, same_area, std::cmp::Reverse(t))
-            })
-            .max();
-        for &t in &touched {
-            shared[t] = 0;
-        }
-        touched.clear();
-        bodies[b].escalates_to = best.map(|(_, _, _, std::cmp::Reverse(t))| ids[t].clone());
+    let escalation_targets: Vec<Option<usize>> = (0..bodies.len())
+        .into_par_iter()
+        .map_init(SharedCounter::default, |counter, b| {
+            // Area bodies report to the municipality-wide body of their tier when there
+            // is one (第2層 → 第1層 協議体); otherwise one tier up (case → community →
+            // policy).
+            let up = match bodies[b].tier {
+                Tier::Case => Some(Tier::Community),
+                Tier::Community => Some(Tier::Policy),
+                Tier::Policy => None,
+            };
+            let candidate = |t: usize| {
+                let same_tier_wider =
+                    bodies[t].tier == bodies[b].tier && areas[b].is_some() && areas[t].is_none();
+                t != b && (Some(bodies[t].tier) == up || same_tier_wider)
+            };
+            // Shared agencies counted through the agency index, so only bodies sharing
+            // someone are looked at (intersecting every pair of bodies was quadratic).
+            counter.count(bodies.len(), member_sets[b].iter().map(|a| &bodies_of_agency[a]));
+            let best = counter
+                .touched
+                .iter()
+                .copied()
+                .filter(|&t| candidate(t))
+                .map(|t| {
+                    let shared = counter.shared[t] as usize;
+                    let same_area = areas[b] == areas[t];
+                    let same_tier_wider = bodies[t].tier == bodies[b].tier;
+                    (same_tier_wider && shared > 0, shared, same_area, std::cmp::Reverse(t))
+                })
+                .max();
+            counter.clear();
+            best.map(|(_, _, _, std::cmp::Reverse(t))| t)
+        })
+        .collect();
+    for (body, target) in bodies.iter_mut().zip(escalation_targets) {
+        body.escalates_to = target.map(|t| ids[t].clone());
     }
     let meetings = prepared
         .items
@@ -869,6 +870,40 @@ fn why_split(prepared: &Prepared, item: &Item, lang: Lang) -> String {
 
 /// What the reasons for kept meetings look up, built once per proposal so that finding
 /// each kept meeting's closest candidate costs its agencies' meetings, not all meetings.
+/// How many agencies each other meeting (or body) shares with one, counted through an
+/// agency index. A dense counter and the list of touched entries instead of a map: one
+/// popular agency links a third of all meetings, and this runs once per meeting.
+#[derive(Default)]
+struct SharedCounter {
+    shared: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl SharedCounter {
+    /// Counts every entry of every list; `len` is the number of possible entries.
+    fn count<'a>(&mut self, len: usize, lists: impl Iterator<Item = &'a Vec<usize>>) {
+        if self.shared.len() < len {
+            self.shared.resize(len, 0);
+        }
+        for list in lists {
+            for &t in list {
+                if self.shared[t] == 0 {
+                    self.touched.push(t);
+                }
+                self.shared[t] += 1;
+            }
+        }
+    }
+
+    /// Resets the touched entries only.
+    fn clear(&mut self) {
+        for &t in &self.touched {
+            self.shared[t] = 0;
+        }
+        self.touched.clear();
+    }
+}
+
 struct KeptContext {
     /// Agency → meetings of the partition (split meetings are not candidates).
     by_agency: BTreeMap<usize, Vec<usize>>,
@@ -895,6 +930,7 @@ impl KeptContext {
 fn why_kept(
     prepared: &Prepared,
     context: &KeptContext,
+    counter: &mut SharedCounter,
     index: usize,
     body_of_item: &BTreeMap<usize, Vec<usize>>,
     ids: &[String],
@@ -911,21 +947,22 @@ fn why_kept(
     if item.ad_hoc {
         return prefix + &describe_violation(&Violation::AdHoc { meeting: item.id.clone() }, lang);
     }
-    let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-    for &(agency, _) in &item.participants {
-        for &other in context.by_agency.get(&agency).into_iter().flatten() {
-            if other != index {
-                *shared.entry(other).or_insert(0) += 1;
-            }
-        }
-    }
-    let best = shared
-        .into_iter()
-        .map(|(j, shared)| {
+    counter.count(
+        prepared.items.len(),
+        item.participants.iter().filter_map(|(agency, _)| context.by_agency.get(agency)),
+    );
+    // Ties go to the smallest index, so the order `touched` lists them in does not matter.
+    let best = counter
+        .touched
+        .iter()
+        .filter(|&&j| j != index)
+        .map(|&j| {
+            let shared = counter.shared[j] as usize;
             let smaller = item.participants.len().min(prepared.items[j].participants.len());
             (j, shared, shared as f64 / smaller.max(1) as f64)
         })
         .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
+    counter.clear();
     let Some((other, _, overlap)) = best else {
         return prefix
             + lang.pick("参加機関が共通する会議がない", "no other meeting shares its agencies");

@@ -7,7 +7,8 @@
 //! both are written here and tested against each other.
 
 use crate::proposal::body::{BodyFigures, Prepared, check_group, cost, figures, pair_violation};
-use std::collections::{BTreeMap, BTreeSet};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A partition: groups of item indices, each sorted, groups sorted by first member.
 pub type Partition = Vec<Vec<usize>>;
@@ -38,26 +39,44 @@ pub fn partition_cost(prepared: &Prepared, partition: &Partition) -> f64 {
 }
 
 /// Items that could share a body: pairwise compatible and sharing at least one agency.
+/// Sorted, each pair once.
 pub fn compatible_pairs(prepared: &Prepared, among: &[usize]) -> Vec<(usize, usize)> {
     // Inverted index agency → items, so only meetings that share someone are compared.
-    let mut by_agency: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &i in among {
+    let mut by_agency: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut sorted: Vec<usize> = among.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    for &i in &sorted {
         for &(agency, _) in &prepared.items[i].participants {
             by_agency.entry(agency).or_default().push(i);
         }
     }
-    let mut pairs = BTreeSet::new();
-    for items in by_agency.values() {
-        for (k, &a) in items.iter().enumerate() {
-            for &b in &items[k + 1..] {
-                let pair = (a.min(b), a.max(b));
-                if !pairs.contains(&pair) && pair_violation(prepared, pair.0, pair.1).is_none() {
-                    pairs.insert(pair);
+    // Each item's later partners are gathered through its agencies with a "last seen
+    // by" stamp instead of a set of pairs: a popular agency (the council of social
+    // welfare sits in 40 % of generated meetings) gives over 10^8 pairs at 30,000
+    // meetings. Items are independent, so they run in parallel; `collect` keeps order.
+    let partners: Vec<Vec<(usize, usize)>> = sorted
+        .par_iter()
+        .map_init(
+            || vec![usize::MAX; prepared.items.len()],
+            |seen_by, &a| {
+                let mut later = Vec::new();
+                for &(agency, _) in &prepared.items[a].participants {
+                    for &b in by_agency.get(&agency).into_iter().flatten() {
+                        if b > a && seen_by[b] != a {
+                            seen_by[b] = a;
+                            if pair_violation(prepared, a, b).is_none() {
+                                later.push((a, b));
+                            }
+                        }
+                    }
                 }
-            }
-        }
-    }
-    pairs.into_iter().collect()
+                later.sort_unstable();
+                later
+            },
+        )
+        .collect();
+    partners.into_iter().flatten().collect()
 }
 
 /// Connected groups of items under the compatibility pairs; singletons included.
