@@ -7,6 +7,7 @@
 //! both are written here and tested against each other.
 
 use crate::proposal::body::{BodyFigures, Prepared, check_group, cost, figures, pair_violation};
+use crate::proposal::catalogue::Tier;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -41,15 +42,21 @@ pub fn partition_cost(prepared: &Prepared, partition: &Partition) -> f64 {
 /// Items that could share a body: pairwise compatible and sharing at least one agency.
 /// Sorted, each pair once.
 pub fn compatible_pairs(prepared: &Prepared, among: &[usize]) -> Vec<(usize, usize)> {
-    // Inverted index agency → items, so only meetings that share someone are compared.
-    let mut by_agency: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Inverted index (agency, class) → items, so only meetings that share someone and
+    // could share a body at all are compared; `pair_violation` still decides each pair.
+    let mut by_agency: HashMap<(usize, MergeClass<'_>), Vec<usize>> = HashMap::new();
     let mut sorted: Vec<usize> = among.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
-    for &i in &sorted {
+    let classes: HashMap<usize, MergeClass<'_>> =
+        sorted.iter().filter_map(|&i| Some((i, merge_class(prepared, i)?))).collect();
+    for (&i, &class) in &classes {
         for &(agency, _) in &prepared.items[i].participants {
-            by_agency.entry(agency).or_default().push(i);
+            by_agency.entry((agency, class)).or_default().push(i);
         }
+    }
+    for items in by_agency.values_mut() {
+        items.sort_unstable();
     }
     // Each item's later partners are gathered through its agencies with a "last seen
     // by" stamp instead of a set of pairs: a popular agency (the council of social
@@ -61,8 +68,9 @@ pub fn compatible_pairs(prepared: &Prepared, among: &[usize]) -> Vec<(usize, usi
             || vec![usize::MAX; prepared.items.len()],
             |seen_by, &a| {
                 let mut later = Vec::new();
+                let Some(&class) = classes.get(&a) else { return later };
                 for &(agency, _) in &prepared.items[a].participants {
-                    for &b in by_agency.get(&agency).into_iter().flatten() {
+                    for &b in by_agency.get(&(agency, class)).into_iter().flatten() {
                         if b > a && seen_by[b] != a {
                             seen_by[b] = a;
                             if pair_violation(prepared, a, b).is_none() {
@@ -77,6 +85,24 @@ pub fn compatible_pairs(prepared: &Prepared, among: &[usize]) -> Vec<(usize, usi
         )
         .collect();
     partners.into_iter().flatten().collect()
+}
+
+/// What two meetings must have in common to share a body: the same tier and, unless
+/// the policy allows mixed areas, the same area.
+type MergeClass<'a> = (Tier, Option<&'a str>);
+
+/// The meeting's class, or `None` when it can share a body with no other meeting
+/// (pinned, ad hoc, or statutory while joint statutory bodies are not allowed). Every
+/// pair this rules out is one `pair_violation` rejects too (tested below).
+fn merge_class(prepared: &Prepared, i: usize) -> Option<MergeClass<'_>> {
+    let item = &prepared.items[i];
+    let policy = &prepared.policy;
+    if item.pinned || item.ad_hoc || (!policy.allow_joint_statutory && item.profile.statutory.value)
+    {
+        return None;
+    }
+    let area = if policy.allow_mixed_areas { None } else { item.area.as_deref() };
+    Some((item.profile.tier.value, area))
 }
 
 /// Connected groups of items under the compatibility pairs; singletons included.
@@ -360,5 +386,53 @@ impl PartialOrd for Key {
 impl Ord for Key {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.0.total_cmp(&other.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{GenerateParams, generate};
+    use crate::proposal::Policy;
+
+    /// Every pair sharing an agency, checked one by one: what the indexed, classed and
+    /// parallel `compatible_pairs` must reproduce exactly.
+    fn brute_force_pairs(prepared: &Prepared) -> Vec<(usize, usize)> {
+        let n = prepared.items.len();
+        let mut pairs = Vec::new();
+        for a in 0..n {
+            for b in a + 1..n {
+                let shares = prepared.items[a]
+                    .participants
+                    .iter()
+                    .any(|(x, _)| prepared.items[b].participants.iter().any(|(y, _)| x == y));
+                if shares && pair_violation(prepared, a, b).is_none() {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        pairs
+    }
+
+    #[test]
+    fn compatible_pairs_match_a_brute_force_check_under_every_policy_switch() {
+        for seed in 0..4 {
+            let city = generate(&GenerateParams { meetings: 120, agencies: 60, seed }).unwrap();
+            let (inventory, _) = city.load();
+            let keep = vec![inventory.meetings[3].id.clone(), inventory.meetings[7].id.clone()];
+            for (mixed, joint) in [(false, false), (true, false), (false, true), (true, true)] {
+                let policy = Policy {
+                    allow_mixed_areas: mixed,
+                    allow_joint_statutory: joint,
+                    keep: keep.clone(),
+                    ..Policy::default()
+                };
+                let prepared = Prepared::new(&inventory, &policy);
+                let all: Vec<usize> = (0..prepared.items.len()).rev().collect();
+                let expected = brute_force_pairs(&prepared);
+                assert!(!expected.is_empty(), "seed {seed}: the check needs some pairs");
+                assert_eq!(compatible_pairs(&prepared, &all), expected, "seed {seed} {policy:?}");
+            }
+        }
     }
 }
