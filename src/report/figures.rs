@@ -1,6 +1,7 @@
 //! The report's charts: the data each chart shows, prepared from the analysis, drawn by
 //! [`crate::report::charts`].
 
+use crate::connectivity::AgencyMeasures;
 use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::proposal::Tier;
@@ -26,6 +27,11 @@ const BAR_CHART_MEETINGS: usize = 50;
 /// Most bodies the tier diagram draws (those with the most person-hours); beyond this the
 /// diagram is unreadable and drawing it took most of a 3,000-meeting report's time.
 const TIER_DIAGRAM_BODIES: usize = 60;
+
+/// Most agencies the network picture draws: brokers and articulation points first, then
+/// those with the most hours. Beyond this the picture is a blot, and laying out 5,000
+/// agencies took 10 s; every agency is in the tables and the GraphML/GEXF exports.
+const NETWORK_AGENCIES: usize = 120;
 
 /// " (top 50 of 3,000)" when a chart shows only part of a list.
 fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
@@ -214,11 +220,23 @@ const LAYOUT_SEED: u64 = 42;
 /// The agency network, coloured by sector, brokers and articulation points marked.
 fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
     let c = &analysis.connectivity;
-    let index: BTreeMap<&str, usize> =
-        c.agencies.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
     let brokers: Vec<&str> = top_brokers(c, 5).iter().map(|a| a.name.as_str()).collect();
-    let nodes: Vec<NetworkNode> = c
-        .agencies
+    let is_articulation = |name: &String| c.articulation_points.binary_search(name).is_ok();
+    let mut shown: Vec<(usize, &AgencyMeasures)> = c.agencies.iter().enumerate().collect();
+    if shown.len() > NETWORK_AGENCIES {
+        let rank =
+            |a: &AgencyMeasures| (brokers.contains(&a.name.as_str()), is_articulation(&a.name));
+        shown.sort_by(|(i, a), (j, b)| {
+            rank(b).cmp(&rank(a)).then(b.annual_hours.total_cmp(&a.annual_hours)).then(i.cmp(j))
+        });
+        shown.truncate(NETWORK_AGENCIES);
+        // Back to the report's order, so the picture does not depend on the ranking.
+        shown.sort_by_key(|&(i, _)| i);
+    }
+    let shown: Vec<&AgencyMeasures> = shown.into_iter().map(|(_, a)| a).collect();
+    let index: BTreeMap<&str, usize> =
+        shown.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
+    let nodes: Vec<NetworkNode> = shown
         .iter()
         .map(|a| NetworkNode {
             label: a.name.clone(),
@@ -228,7 +246,7 @@ fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
             },
             size: a.annual_hours.max(1.0).sqrt(),
             broker: brokers.contains(&a.name.as_str()),
-            articulation: c.articulation_points.binary_search(&a.name).is_ok(),
+            articulation: is_articulation(&a.name),
             faded: false,
         })
         .collect();
@@ -245,13 +263,15 @@ fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
         })
         .collect();
     let positions =
-        layout_with_isolates_below(c.agencies.iter().map(|a| a.degree > 0).collect(), &edges);
-    let title = lang
-        .pick(
+        layout_with_isolates_below(shown.iter().map(|a| a.degree > 0).collect(), &edges);
+    let title = format!(
+        "{}{}",
+        lang.pick(
             "機関のつながり（分野別の色、◎仲介役・□分断点）",
             "Agency network (colour = sector; brokers and articulation points marked)",
-        )
-        .to_string();
+        ),
+        shown_of(nodes.len(), c.agencies.len(), lang)
+    );
     let legend = NetworkLegend::new(lang, lang.pick("分野", "sector"));
     Ok(chart(
         "agency_network",
@@ -333,7 +353,8 @@ mod tests {
     use crate::report::InventoryReport;
 
     fn analysis(meetings: usize) -> Analysis {
-        let city = generate(&GenerateParams { meetings, agencies: 100, seed: 3 }).unwrap();
+        let agencies = meetings.max(100);
+        let city = generate(&GenerateParams { meetings, agencies, seed: 3 }).unwrap();
         let (inventory, _) = city.load();
         Analysis {
             kaigi_version: "test",
@@ -370,6 +391,15 @@ mod tests {
         );
         let bars = &charts.iter().find(|c| c.key == "hours_per_meeting").unwrap().svg;
         assert!(bars.contains("(top 50 of 150)"));
+        let agencies = analysis.connectivity.agencies.len();
+        assert!(agencies > NETWORK_AGENCIES, "{agencies} agencies");
+        assert_eq!(
+            title(&charts, "agency_network"),
+            format!(
+                "Agency network (colour = sector; brokers and articulation points marked) \
+                 (top {NETWORK_AGENCIES} of {agencies})"
+            )
+        );
     }
 
     #[test]
@@ -378,5 +408,9 @@ mod tests {
         let charts = report_charts(&analysis(20), Lang::Ja).unwrap();
         assert_eq!(title(&charts, "hours_per_meeting"), "会議ごとの年間延べ時間");
         assert_eq!(title(&charts, "proposal_tiers"), "提案する会議体の構成と課題の提起経路");
+        assert_eq!(
+            title(&charts, "agency_network"),
+            "機関のつながり（分野別の色、◎仲介役・□分断点）"
+        );
     }
 }
