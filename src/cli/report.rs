@@ -44,13 +44,31 @@ pub fn run(args: Args) -> Outcome {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     progress.set_message(lang.pick("分析中", "analysing"));
-    let proposal = propose(&loaded.inventory, &policy, lang);
-    progress.inc(1);
-    let overlap = analyze(&loaded.inventory, &OverlapParams::default())?;
-    progress.inc(1);
-    let network = AgencyNetwork::build(&loaded.inventory);
-    let connectivity = analyze_network(&network, &ConnectivityOptions::default())?;
-    progress.inc(1);
+    // The three analyses only read the inventory: run side by side.
+    let inventory = &loaded.inventory;
+    let (proposal, (overlap, connectivity)) = rayon::join(
+        || {
+            let proposal = propose(inventory, &policy, lang);
+            progress.inc(1);
+            proposal
+        },
+        || {
+            rayon::join(
+                || {
+                    let overlap = analyze(inventory, &OverlapParams::default());
+                    progress.inc(1);
+                    overlap
+                },
+                || {
+                    let network = AgencyNetwork::build(inventory);
+                    let connectivity = analyze_network(&network, &ConnectivityOptions::default());
+                    progress.inc(1);
+                    connectivity
+                },
+            )
+        },
+    );
+    let (overlap, connectivity) = (overlap?, connectivity?);
     let analysis = Analysis {
         kaigi_version: env!("CARGO_PKG_VERSION"),
         inventory_name: loaded.name.clone(),

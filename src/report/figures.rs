@@ -10,6 +10,7 @@ use crate::report::charts::{
     force_layout, grouped_bars, heatmap, lorenz_curve, network_with_legend, tier_diagram,
 };
 use crate::report::document::{Analysis, Chart, top_brokers};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 fn chart(key: &str, title: String, rendered: Rendered) -> Chart {
@@ -44,12 +45,27 @@ fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
     }
 }
 
-/// Every chart of the report.
+/// Every chart of the report, in report order. Each is drawn on its own (rayon), since
+/// rasterising and compressing the PNG copies is most of a small report's time.
 pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, ChartError> {
-    let inventory = &analysis.inventory;
-    let mut charts = Vec::new();
-    let hours = lang.pick("年間延べ時間", "person-hours per year");
+    type Draw = fn(&Analysis, Lang) -> Result<Chart, ChartError>;
+    const CHARTS: [Draw; 8] = [
+        hours_per_meeting,
+        hours_per_sector,
+        lorenz_hours,
+        proposal_tiers,
+        before_after,
+        overlap_heatmap,
+        agency_network,
+        sector_matrix,
+    ];
+    CHARTS.par_iter().map(|draw| draw(analysis, lang)).collect()
+}
 
+/// Hours per meeting, the meetings with most hours first.
+fn hours_per_meeting(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let inventory = &analysis.inventory;
+    let hours = lang.pick("年間延べ時間", "person-hours per year");
     let mut by_meeting: Vec<(String, f64)> = inventory
         .meetings
         .iter()
@@ -63,8 +79,13 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
         lang.pick("会議ごとの年間延べ時間", "Annual person-hours per meeting"),
         shown_of(by_meeting.len(), all_meetings, lang)
     );
-    charts.push(chart("hours_per_meeting", title.clone(), bar_chart(&title, &by_meeting, hours)?));
+    Ok(chart("hours_per_meeting", title.clone(), bar_chart(&title, &by_meeting, hours)?))
+}
 
+/// Meeting hours summed over each sector's agencies.
+fn hours_per_sector(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let inventory = &analysis.inventory;
+    let hours = lang.pick("年間延べ時間", "person-hours per year");
     let mut by_sector: BTreeMap<String, f64> = BTreeMap::new();
     for agency in &inventory.agencies {
         let label = match lang {
@@ -76,8 +97,12 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
     let mut by_sector: Vec<(String, f64)> = by_sector.into_iter().collect();
     by_sector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let title = lang.pick("分野ごとの年間会議時間", "Annual meeting hours per sector").to_string();
-    charts.push(chart("hours_per_sector", title.clone(), bar_chart(&title, &by_sector, hours)?));
+    Ok(chart("hours_per_sector", title.clone(), bar_chart(&title, &by_sector, hours)?))
+}
 
+/// How unevenly meeting hours fall on agencies.
+fn lorenz_hours(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let inventory = &analysis.inventory;
     let values: Vec<f64> = inventory.agencies.iter().map(|a| a.annual_hours).collect();
     let title = lang
         .pick(
@@ -89,8 +114,11 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
         "曲線が対角線から離れるほど、少数の機関に会議の負担が集中している",
         "The further the curve bows from the diagonal, the more the meeting load rests on a few agencies",
     );
-    charts.push(chart("lorenz_hours", title.clone(), lorenz_curve(&title, &values, caption)?));
+    Ok(chart("lorenz_hours", title.clone(), lorenz_curve(&title, &values, caption)?))
+}
 
+/// The proposed bodies by tier, with their escalation arrows.
+fn proposal_tiers(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
     let p = &analysis.proposal;
     let mut shown: Vec<usize> = (0..p.bodies.len()).collect();
     if shown.len() > TIER_DIAGRAM_BODIES {
@@ -137,12 +165,12 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
         lang.pick(Tier::Community.label_ja(), "community / network"),
         lang.pick(Tier::Policy.label_ja(), "policy"),
     ];
-    charts.push(chart(
-        "proposal_tiers",
-        title.clone(),
-        tier_diagram(&title, tiers, &boxes, &arrows)?,
-    ));
+    Ok(chart("proposal_tiers", title.clone(), tier_diagram(&title, tiers, &boxes, &arrows)?))
+}
 
+/// Headline figures before and after the proposal.
+fn before_after(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let p = &analysis.proposal;
     let categories = vec![
         lang.pick("会議体の数", "meeting bodies").to_string(),
         lang.pick("年間開催回数", "sessions per year").to_string(),
@@ -156,11 +184,7 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
         (lang.pick("提案", "after").to_string(), figures(&p.after)),
     ];
     let title = lang.pick("現状と提案の比較", "Before and after the proposal").to_string();
-    charts.push(chart("before_after", title.clone(), grouped_bars(&title, &categories, &series)?));
-    charts.push(overlap_heatmap(analysis, lang)?);
-    charts.push(agency_network(analysis, lang)?);
-    charts.push(sector_matrix(analysis, lang)?);
-    Ok(charts)
+    Ok(chart("before_after", title.clone(), grouped_bars(&title, &categories, &series)?))
 }
 
 /// Pair scores among the meetings in clusters (ordered by cluster, so each cluster is a

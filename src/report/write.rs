@@ -5,7 +5,9 @@ use crate::report::document::{Analysis, Chart, html_report, markdown_report, tab
 use crate::report::network_export::Network;
 use crate::report::safety::{OutputError, write_atomic};
 use crate::report::table::tables_to_xlsx;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -32,53 +34,75 @@ pub struct ReportParts<'a> {
     pub networks: &'a [(String, Network)],
 }
 
+/// Renders one file's bytes; run on any thread.
+pub(crate) type Render<'a> = Box<dyn Fn() -> Result<Vec<u8>, ReportError> + Send + Sync + 'a>;
+
 /// Writes the files of one report folder atomically, never over an input, calling `step`
 /// before each (for a progress indicator) and remembering what it wrote.
+///
+/// Files are rendered and written in parallel (rayon): the large ones (the workbook,
+/// the network exports, `analysis.json`) each take seconds at 30,000 meetings, and
+/// every atomic write waits for its `fsync`. The list of files written keeps the order
+/// they were queued in, whatever order the threads finish.
 pub(crate) struct FolderWriter<'a> {
     out: &'a Path,
     inputs: &'a [PathBuf],
-    step: &'a mut dyn FnMut(&str),
-    written: Vec<PathBuf>,
+    step: Mutex<&'a mut (dyn FnMut(&str) + Send)>,
+    queued: Vec<(String, Render<'a>)>,
 }
 
 impl<'a> FolderWriter<'a> {
-    pub(crate) fn new(out: &'a Path, inputs: &'a [PathBuf], step: &'a mut dyn FnMut(&str)) -> Self {
-        FolderWriter { out, inputs, step, written: Vec::new() }
+    pub(crate) fn new(
+        out: &'a Path,
+        inputs: &'a [PathBuf],
+        step: &'a mut (dyn FnMut(&str) + Send),
+    ) -> Self {
+        FolderWriter { out, inputs, step: Mutex::new(step), queued: Vec::new() }
     }
 
-    /// Writes one file under the folder.
-    pub(crate) fn put(&mut self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        (self.step)(relative);
-        let path = self.out.join(relative);
-        write_atomic(&path, bytes, self.inputs)?;
-        self.written.push(path);
-        Ok(())
-    }
-
-    /// Every table as `tables/<key>.csv` and all of them as `tables.xlsx`.
-    pub(crate) fn put_tables(
+    /// Queues one file under the folder, rendered when the folder is written.
+    pub(crate) fn put(
         &mut self,
-        tables: &[crate::report::table::Table],
-    ) -> Result<(), ReportError> {
+        relative: impl Into<String>,
+        render: impl Fn() -> Result<Vec<u8>, ReportError> + Send + Sync + 'a,
+    ) {
+        self.queued.push((relative.into(), Box::new(render)));
+    }
+
+    /// Queues every table as `tables/<key>.csv` and all of them as `tables.xlsx`.
+    pub(crate) fn put_tables(&mut self, tables: &'a [crate::report::table::Table]) {
         for table in tables {
-            self.put(&format!("tables/{}.csv", table.key), &table.to_csv())?;
+            self.put(format!("tables/{}.csv", table.key), move || Ok(table.to_csv()));
         }
-        self.put("tables.xlsx", &tables_to_xlsx(tables)?)?;
-        Ok(())
+        self.put("tables.xlsx", move || Ok(tables_to_xlsx(tables)?));
     }
 
-    /// Every chart as `charts/<key>.svg` and `.png`.
-    pub(crate) fn put_charts(&mut self, charts: &[Chart]) -> Result<(), OutputError> {
+    /// Queues every chart as `charts/<key>.svg` and `.png`.
+    pub(crate) fn put_charts(&mut self, charts: &'a [Chart]) {
         for chart in charts {
-            self.put(&format!("charts/{}.svg", chart.key), chart.svg.as_bytes())?;
-            self.put(&format!("charts/{}.png", chart.key), &chart.png)?;
+            self.put(format!("charts/{}.svg", chart.key), move || {
+                Ok(chart.svg.as_bytes().to_vec())
+            });
+            self.put(format!("charts/{}.png", chart.key), move || Ok(chart.png.clone()));
         }
-        Ok(())
     }
 
-    /// The files written, in order.
-    pub(crate) fn finish(self) -> Vec<PathBuf> {
-        self.written
+    /// Renders and writes every queued file; returns the files written, in queue order.
+    /// The first error (in queue order) is returned; files already written stay.
+    pub(crate) fn finish(self) -> Result<Vec<PathBuf>, ReportError> {
+        let FolderWriter { out, inputs, step, queued } = self;
+        let results: Vec<Result<PathBuf, ReportError>> = queued
+            .par_iter()
+            .map(|(relative, render)| {
+                if let Ok(mut step) = step.lock() {
+                    step(relative);
+                }
+                let path = out.join(relative);
+                write_atomic(&path, &render()?, inputs)?;
+                Ok(path)
+            })
+            .collect();
+        results.into_iter().collect()
     }
 }
 
@@ -90,19 +114,22 @@ pub fn write_report(
     out: &Path,
     lang: Lang,
     inputs: &[PathBuf],
-    step: &mut dyn FnMut(&str),
+    step: &mut (dyn FnMut(&str) + Send),
 ) -> Result<Vec<PathBuf>, ReportError> {
+    let tables = tables(analysis, lang);
     let mut files = FolderWriter::new(out, inputs, step);
-    files.put("report.html", html_report(analysis, parts.charts, lang).as_bytes())?;
-    files.put("report.md", markdown_report(analysis, lang).as_bytes())?;
-    let mut json = serde_json::to_vec_pretty(analysis)?;
-    json.push(b'\n');
-    files.put("analysis.json", &json)?;
-    files.put_tables(&tables(analysis, lang))?;
-    files.put_charts(parts.charts)?;
+    files.put("report.html", || Ok(html_report(analysis, parts.charts, lang).into_bytes()));
+    files.put("report.md", || Ok(markdown_report(analysis, lang).into_bytes()));
+    files.put("analysis.json", || {
+        let mut json = serde_json::to_vec_pretty(analysis)?;
+        json.push(b'\n');
+        Ok(json)
+    });
+    files.put_tables(&tables);
+    files.put_charts(parts.charts);
     for (key, network) in parts.networks {
-        files.put(&format!("network/{key}.graphml"), &network.to_graphml())?;
-        files.put(&format!("network/{key}.gexf"), &network.to_gexf())?;
+        files.put(format!("network/{key}.graphml"), || Ok(network.to_graphml()));
+        files.put(format!("network/{key}.gexf"), || Ok(network.to_gexf()));
     }
-    Ok(files.finish())
+    files.finish()
 }

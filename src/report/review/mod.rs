@@ -67,13 +67,14 @@ pub fn write_review(
     out: &Path,
     lang: Lang,
     inputs: &[PathBuf],
-    step: &mut dyn FnMut(&str),
+    step: &mut (dyn FnMut(&str) + Send),
 ) -> Result<Vec<PathBuf>, ReportError> {
+    let tables = review_tables(review, lang);
     let mut files = FolderWriter::new(out, inputs, step);
-    files.put("review.html", review_html(review, charts, lang).as_bytes())?;
-    files.put("review.md", review_markdown(review, lang).as_bytes())?;
-    files.put("review.json", &review_json(review)?)?;
-    files.put_tables(&review_tables(review, lang))?;
-    files.put_charts(charts)?;
-    Ok(files.finish())
+    files.put("review.html", || Ok(review_html(review, charts, lang).into_bytes()));
+    files.put("review.md", || Ok(review_markdown(review, lang).into_bytes()));
+    files.put("review.json", || Ok(review_json(review)?));
+    files.put_tables(&tables);
+    files.put_charts(charts);
+    files.finish()
 }
