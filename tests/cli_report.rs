@@ -176,3 +176,19 @@ fn report_refuses_to_write_over_an_input_file() {
         .stderr(predicates::str::contains("input file"));
     assert_eq!(std::fs::read(&meetings).unwrap(), before);
 }
+
+#[test]
+fn exact_limit_switches_the_report_to_estimated_path_measures_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    kaigi()
+        .args(["report", "inputs/sample-city", "--out", out, "--lang", "en", "--exact-limit", "10"])
+        .assert()
+        .success();
+    let analysis: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("analysis.json")).unwrap()).unwrap();
+    let network = &analysis["connectivity"]["network"];
+    assert_eq!(network["exact_paths"], false, "{network}");
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("(estimated)"), "the report must say the figures are estimates");
+}

@@ -2,7 +2,7 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::{InputArgs, TextOrJson, print};
-use kaigi::connectivity::{ConnectivityOptions, analyze};
+use kaigi::connectivity::{ConnectivityOptions, PathParams, analyze};
 use kaigi::report::{connectivity_json, connectivity_text};
 use std::process::ExitCode;
 
@@ -22,7 +22,7 @@ pub struct Args {
     alpha: f64,
     /// Connected groups up to this many agencies get exact shortest-path measures;
     /// larger ones are estimated from seeded pivots.
-    #[arg(long, default_value_t = 5_000, value_name = "N")]
+    #[arg(long, default_value_t = PathParams::default().exact_limit, value_name = "N")]
     exact_limit: usize,
 }
 

@@ -4,7 +4,7 @@
 use crate::cli::Outcome;
 use crate::cli::common::InputArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use kaigi::connectivity::{ConnectivityOptions, analyze_network};
+use kaigi::connectivity::{ConnectivityOptions, PathParams, analyze_network};
 use kaigi::graph::AgencyNetwork;
 use kaigi::overlap::{OverlapParams, analyze};
 use kaigi::proposal::propose;
@@ -28,6 +28,10 @@ pub struct Args {
     /// A TTF/OTF font for chart labels instead of the bundled IPAexGothic.
     #[arg(long, value_name = "FILE")]
     font: Option<PathBuf>,
+    /// Connected groups up to this many agencies get exact shortest-path measures;
+    /// larger ones are estimated from seeded pivots (as in `kaigi connectivity`).
+    #[arg(long, default_value_t = PathParams::default().exact_limit, value_name = "N")]
+    exact_limit: usize,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -61,7 +65,9 @@ pub fn run(args: Args) -> Outcome {
                 },
                 || {
                     let network = AgencyNetwork::build(inventory);
-                    let connectivity = analyze_network(&network, &ConnectivityOptions::default());
+                    let mut options = ConnectivityOptions::default();
+                    options.paths.exact_limit = args.exact_limit;
+                    let connectivity = analyze_network(&network, &options);
                     progress.inc(1);
                     connectivity
                 },

@@ -458,7 +458,14 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
             lang.pick("平均クラスタ係数", "average clustering"),
             format!("{:.3}", n.average_clustering),
         ),
-        (lang.pick("平均距離", "average path length"), format!("{:.2}", n.average_shortest_path)),
+        (
+            lang.pick("平均距離", "average path length"),
+            format!(
+                "{:.2}{}",
+                n.average_shortest_path,
+                if n.exact_paths { "" } else { lang.pick("（推定）", " (estimated)") }
+            ),
+        ),
         (
             lang.pick("会議時間の偏り（ジニ係数）", "inequality of hours (Gini)"),
             format!("{:.3}", c.burden_gini),
@@ -497,6 +504,12 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
                 }
             }
             h3 { (lang.pick("分野をつなぐ仲介役（媒介中心性の上位）", "Brokers between fields (highest betweenness)")) }
+            @if !n.exact_paths {
+                p class="note" { (lang.pick(
+                    "注: 機関数が多いため、媒介中心性・近接中心性・平均距離は無作為に選んだ起点からの推定値です（--exact-limit で変更できます）。",
+                    "Note: the network is large, so betweenness, closeness and the average path length are estimated from seeded random pivots (see --exact-limit).",
+                )) }
+            }
             ol {
                 @for a in top_brokers(c, 5) {
                     li {
