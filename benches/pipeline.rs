@@ -7,9 +7,8 @@
 //! (`AgencyNetwork::build`), `connectivity` (`connectivity::analyze`), `overlap`
 //! (`overlap::analyze`), `proposal` (`proposal::propose`), `charts`
 //! (`report::report_charts`) and `write_report` (`report::write_report` of the analysis
-//! with those charts into a temporary folder). Above 3,000 meetings one proposal takes
-//! minutes, so `proposal`, `charts` and `write_report` at 30,000 are timed once by
-//! `examples/pipeline_once.rs` instead.
+//! with those charts into a temporary folder). `examples/pipeline_once.rs` times the same
+//! stages once each, for a quick look without criterion's repetitions.
 //!
 //! Run: `cargo bench --bench pipeline`; one size: `cargo bench --bench pipeline -- /300`.
 //! `KAIGI_BENCH_SIZES=30,300,batch` limits what is built and run (the 30,000 inventory
@@ -24,15 +23,15 @@ use kaigi::graph::AgencyNetwork;
 use kaigi::input::{LoadOptions, load};
 use kaigi::overlap::{OverlapParams, analyze as analyze_overlap};
 use kaigi::proposal::{Policy, propose};
-use kaigi::report::{Analysis, InventoryReport, ReportParts, report_charts, write_report};
+use kaigi::report::{
+    Analysis, InventoryReport, ReportParts, network_exports, report_charts, write_report,
+};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
 const SEED: u64 = 20_250_607;
 const SIZES: [usize; 4] = [30, 300, 3_000, 30_000];
-/// Largest inventory whose proposal, charts and report are benchmarked here.
-const PROPOSAL_LIMIT: usize = 3_000;
 
 /// The sizes to run: `KAIGI_BENCH_SIZES=30,300,batch` (`batch` for the batch bench),
 /// default all.
@@ -91,12 +90,6 @@ fn bench_stages(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("overlap", meetings), inventory, |b, inv| {
             b.iter(|| black_box(analyze_overlap(inv, &overlap_params).expect("ok")))
         });
-        if meetings > PROPOSAL_LIMIT {
-            // One proposal of 30,000 meetings takes minutes: timed once by
-            // `examples/pipeline_once.rs` instead, as are the charts and the report, which
-            // need it.
-            continue;
-        }
         group.bench_with_input(BenchmarkId::new("proposal", meetings), inventory, |b, inv| {
             b.iter(|| black_box(propose(inv, &policy, Lang::Ja)))
         });
@@ -119,7 +112,7 @@ fn bench_stages(c: &mut Criterion) {
             &analysis,
             |b, analysis| {
                 b.iter(|| {
-                    let parts = ReportParts { charts: &charts, networks: &[] };
+                    let parts = ReportParts { charts: &charts, networks: &network_exports() };
                     let written = write_report(
                         analysis,
                         &parts,

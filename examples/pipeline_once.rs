@@ -1,6 +1,6 @@
-//! Times each stage of `benches/pipeline.rs` once with `std::time::Instant`, for sizes
-//! where one criterion iteration would take over a minute (the 30,000-meeting
-//! proposal). Prints one JSON object per stage as it finishes, so a stage that never
+//! Times each stage of `benches/pipeline.rs` once with `std::time::Instant`, for a quick
+//! look at a size without criterion's repetitions (the 30,000-meeting stages take
+//! seconds each). Prints one JSON object per stage as it finishes, so a stage that never
 //! ends still leaves the earlier figures.
 //!
 //! ```sh
@@ -16,7 +16,9 @@ use kaigi::graph::AgencyNetwork;
 use kaigi::input::{LoadOptions, load};
 use kaigi::overlap::{OverlapParams, analyze as analyze_overlap};
 use kaigi::proposal::{Policy, propose};
-use kaigi::report::{Analysis, InventoryReport, ReportParts, report_charts, write_report};
+use kaigi::report::{
+    Analysis, InventoryReport, ReportParts, network_exports, report_charts, write_report,
+};
 use std::hint::black_box;
 use std::io::Write;
 use std::path::PathBuf;
@@ -89,7 +91,7 @@ fn main() {
     report("charts", start);
     let out = tempfile::tempdir().expect("temporary folder");
     let start = Instant::now();
-    let parts = ReportParts { charts: &charts, networks: &[] };
+    let parts = ReportParts { charts: &charts, networks: &network_exports() };
     write_report(&analysis, &parts, out.path(), Lang::Ja, &loaded.sources, &mut |_| {})
         .expect("report written");
     report("write_report", start);

@@ -4,6 +4,7 @@
 #
 #   scripts/bench/pipeline.sh                      # 30, 300, 3000, 30000 meetings
 #   SIZES="300 100000" COMMANDS="validate" scripts/bench/pipeline.sh
+#   SIZES=30000 COMMANDS="report-estimated connectivity-estimated" scripts/bench/pipeline.sh
 #
 # Inventories: `kaigi generate --meetings N --agencies A --seed 20250607`, with
 # A = N clamped to the generator's 50..5000. They are written once under
@@ -44,6 +45,9 @@ for n in $SIZES; do
     for cmd in $COMMANDS; do
         case "$cmd" in
             report) args=(report "$dir" --out "$OUT/report-$n") ;;
+            # Shortest-path measures estimated from 500 pivots in groups over 2,000 agencies.
+            report-estimated) args=(report "$dir" --out "$OUT/report-$n" --exact-limit 2000) ;;
+            connectivity-estimated) args=(connectivity "$dir" --format json --exact-limit 2000) ;;
             *) args=("$cmd" "$dir" --format json) ;;
         esac
         set +e

@@ -87,7 +87,7 @@ pub fn run(args: Args) -> Outcome {
     progress.set_message(lang.pick("図を作成中", "drawing charts"));
     let charts = report_charts(&analysis, lang)?;
     progress.inc(1);
-    let networks = network_exports(&analysis);
+    let networks = network_exports();
     let parts = ReportParts { charts: &charts, networks: &networks };
     let mut step = |file: &str| progress.set_message(file.to_string());
     let written = write_report(&analysis, &parts, &out, lang, &loaded.sources, &mut step)?;

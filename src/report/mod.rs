@@ -24,13 +24,15 @@ pub use figures::report_charts;
 pub use inventory_table::{
     AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
 };
-pub use networks::network_exports;
+pub use networks::{NetworkExport, network_exports};
 pub use overlap::{overlap_json, overlap_text};
 pub use proposal_text::proposal_text;
 pub use review::{
     review_charts, review_html, review_json, review_markdown, review_tables, review_text,
     write_review,
 };
-pub use safety::{OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic};
+pub use safety::{
+    OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic, write_atomic_with,
+};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use write::{ReportError, ReportParts, write_report};

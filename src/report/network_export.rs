@@ -4,6 +4,7 @@
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::collections::BTreeMap;
+use std::io::Write;
 
 /// An attribute value.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,8 +107,8 @@ fn end(name: &str) -> Event<'_> {
 
 type XmlResult = Result<(), std::io::Error>;
 
-fn text_element(
-    writer: &mut Writer<Vec<u8>>,
+fn text_element<W: Write>(
+    writer: &mut Writer<W>,
     name: &str,
     attributes: &[(&str, &str)],
     text: &str,
@@ -121,21 +122,25 @@ fn text_element(
 impl Network {
     /// GraphML (Brandes et al.), readable by NetworkX `read_graphml`, Gephi and Cytoscape.
     pub fn to_graphml(&self) -> Vec<u8> {
-        self.write_graphml().unwrap_or_default()
+        let mut bytes = Vec::new();
+        self.write_graphml(&mut bytes).map_or_else(|_| Vec::new(), |()| bytes)
     }
 
-    fn write_graphml(&self) -> Result<Vec<u8>, std::io::Error> {
-        let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
+    /// [`to_graphml`](Self::to_graphml) straight into `out`, for networks too large to
+    /// hold as text as well.
+    pub fn write_graphml(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut w = Writer::new_with_indent(out, b' ', 1);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.write_event(start("graphml", &[("xmlns", "http://graphml.graphdrawing.org/xmlns")]))?;
         let node_keys = declarations(self.nodes.iter().map(|n| &n.attributes));
-        let mut edge_maps: Vec<BTreeMap<String, Value>> = Vec::new();
-        for edge in &self.edges {
-            let mut map = edge.attributes.clone();
-            map.insert("weight".into(), Value::Number(edge.weight));
-            edge_maps.push(map);
+        // Every edge also carries its weight (a number, whatever an attribute of that name
+        // said): declared once here, added to each edge's attributes as it is written.
+        let mut edge_keys = declarations(self.edges.iter().map(|e| &e.attributes));
+        if !self.edges.is_empty() {
+            edge_keys.retain(|(name, _)| name != "weight");
+            let at = edge_keys.partition_point(|(name, _)| name.as_str() < "weight");
+            edge_keys.insert(at, ("weight".into(), Value::Number(0.0)));
         }
-        let edge_keys = declarations(edge_maps.iter());
         w.write_event(empty(
             "key",
             &[("id", "label"), ("for", "node"), ("attr.name", "label"), ("attr.type", "string")],
@@ -173,31 +178,33 @@ impl Network {
             }
             w.write_event(end("node"))?;
         }
-        for (i, (edge, map)) in self.edges.iter().zip(&edge_maps).enumerate() {
+        for (i, edge) in self.edges.iter().enumerate() {
+            let mut map = edge.attributes.clone();
+            map.insert("weight".into(), Value::Number(edge.weight));
             let id = format!("e{i}");
             w.write_event(start(
                 "edge",
                 &[("id", &id), ("source", &edge.source), ("target", &edge.target)],
             ))?;
-            for (name, value) in map {
+            for (name, value) in &map {
                 text_element(&mut w, "data", &[("key", &format!("e_{name}"))], &value.text())?;
             }
             w.write_event(end("edge"))?;
         }
         w.write_event(end("graph"))?;
         w.write_event(end("graphml"))?;
-        let mut bytes = w.into_inner();
-        bytes.push(b'\n');
-        Ok(bytes)
+        w.into_inner().write_all(b"\n")
     }
 
     /// GEXF 1.3 (Gephi's format), with node and edge attributes declared as columns.
     pub fn to_gexf(&self) -> Vec<u8> {
-        self.write_gexf().unwrap_or_default()
+        let mut bytes = Vec::new();
+        self.write_gexf(&mut bytes).map_or_else(|_| Vec::new(), |()| bytes)
     }
 
-    fn write_gexf(&self) -> Result<Vec<u8>, std::io::Error> {
-        let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
+    /// [`to_gexf`](Self::to_gexf) straight into `out`.
+    pub fn write_gexf(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut w = Writer::new_with_indent(out, b' ', 1);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.write_event(start("gexf", &[("xmlns", "http://gexf.net/1.3"), ("version", "1.3")]))?;
         w.write_event(start("meta", &[]))?;
@@ -249,14 +256,12 @@ impl Network {
         w.write_event(end("edges"))?;
         w.write_event(end("graph"))?;
         w.write_event(end("gexf"))?;
-        let mut bytes = w.into_inner();
-        bytes.push(b'\n');
-        Ok(bytes)
+        w.into_inner().write_all(b"\n")
     }
 }
 
-fn write_attvalues(
-    w: &mut Writer<Vec<u8>>,
+fn write_attvalues<W: Write>(
+    w: &mut Writer<W>,
     attributes: &BTreeMap<String, Value>,
     id_of: impl Fn(&str) -> String,
 ) -> XmlResult {

@@ -10,9 +10,14 @@ fn text(value: &str) -> Value {
     Value::Text(value.to_string())
 }
 
-/// Both networks, keyed by file stem (`two_mode`, `agencies`).
-pub fn network_exports(analysis: &Analysis) -> Vec<(String, Network)> {
-    vec![("two_mode".into(), two_mode(analysis)), ("agencies".into(), agency_projection(analysis))]
+/// A network to export: its file stem and how to build it from the analysis. Built when
+/// its files are written and dropped after, because the agency projection of a
+/// 30,000-meeting inventory (563,881 links, each with its attributes) takes some 700 MB.
+pub type NetworkExport = (&'static str, fn(&Analysis) -> Network);
+
+/// Both networks, by file stem (`two_mode`, `agencies`).
+pub fn network_exports() -> [NetworkExport; 2] {
+    [("two_mode", two_mode), ("agencies", agency_projection)]
 }
 
 /// Meetings and agencies as nodes (`kind` tells which, `bipartite` 0/1 as NetworkX's

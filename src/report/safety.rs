@@ -33,7 +33,26 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
 /// readers see the old file or the new one, never a torn one. Refuses any path that is
 /// one of `inputs`. Creates the parent folder.
+///
+/// ```
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("out/report.md");
+/// kaigi::report::write_atomic(&path, b"# report\n", &[])?;
+/// assert_eq!(std::fs::read(&path)?, b"# report\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] for content produced by `write` straight into the (buffered) temporary
+/// file, so a large file — `analysis.json` of a 30,000-meeting inventory is hundreds of
+/// megabytes — never has to sit in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    inputs: &[PathBuf],
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
     if inputs.iter().any(|input| same_file(input, path)) {
         return Err(OutputError::WouldOverwriteInput(path.to_path_buf()));
     }
@@ -43,8 +62,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(io)?;
-    let mut temporary = tempfile::NamedTempFile::new_in(&parent).map_err(io)?;
-    temporary.write_all(bytes).map_err(io)?;
+    let temporary = tempfile::NamedTempFile::new_in(&parent).map_err(io)?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temporary);
+    write(&mut buffered).map_err(io)?;
+    let temporary = buffered.into_inner().map_err(|e| io(e.into_error()))?;
     temporary.as_file().sync_all().map_err(io)?;
     temporary.persist(path).map_err(|e| io(e.error))?;
     Ok(())

@@ -2,10 +2,11 @@
 
 use crate::lang::Lang;
 use crate::report::document::{Analysis, Chart, html_report, markdown_report, tables};
-use crate::report::network_export::Network;
-use crate::report::safety::{OutputError, write_atomic};
+use crate::report::networks::NetworkExport;
+use crate::report::safety::{OutputError, write_atomic, write_atomic_with};
 use crate::report::table::tables_to_xlsx;
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -30,12 +31,23 @@ pub enum ReportError {
 pub struct ReportParts<'a> {
     /// Charts (SVG and PNG each).
     pub charts: &'a [Chart],
-    /// Networks to export as GraphML and GEXF, by file stem.
-    pub networks: &'a [(String, Network)],
+    /// Networks to export as GraphML and GEXF (see [`network_exports`](crate::report::network_exports)).
+    pub networks: &'a [NetworkExport],
 }
 
-/// Renders one file's bytes; run on any thread.
-pub(crate) type Render<'a> = Box<dyn Fn() -> Result<Vec<u8>, ReportError> + Send + Sync + 'a>;
+/// Produces a whole file as bytes.
+type RenderBytes<'a> = dyn Fn() -> Result<Vec<u8>, ReportError> + Send + Sync + 'a;
+
+/// Writes a file piece by piece.
+type RenderStream<'a> = dyn Fn(&mut dyn Write) -> std::io::Result<()> + Send + Sync + 'a;
+
+/// Renders one file; run on any thread.
+pub(crate) enum Render<'a> {
+    /// The whole file as bytes.
+    Bytes(Box<RenderBytes<'a>>),
+    /// Written piece by piece into the file (for files too large to hold twice).
+    Stream(Box<RenderStream<'a>>),
+}
 
 /// Writes the files of one report folder atomically, never over an input, calling `step`
 /// before each (for a progress indicator) and remembering what it wrote.
@@ -66,7 +78,16 @@ impl<'a> FolderWriter<'a> {
         relative: impl Into<String>,
         render: impl Fn() -> Result<Vec<u8>, ReportError> + Send + Sync + 'a,
     ) {
-        self.queued.push((relative.into(), Box::new(render)));
+        self.queued.push((relative.into(), Render::Bytes(Box::new(render))));
+    }
+
+    /// Queues one file written straight into the output as it is produced.
+    pub(crate) fn put_stream(
+        &mut self,
+        relative: impl Into<String>,
+        write: impl Fn(&mut dyn Write) -> std::io::Result<()> + Send + Sync + 'a,
+    ) {
+        self.queued.push((relative.into(), Render::Stream(Box::new(write))));
     }
 
     /// Queues every table as `tables/<key>.csv` and all of them as `tables.xlsx`.
@@ -98,7 +119,10 @@ impl<'a> FolderWriter<'a> {
                     step(relative);
                 }
                 let path = out.join(relative);
-                write_atomic(&path, &render()?, inputs)?;
+                match render {
+                    Render::Bytes(render) => write_atomic(&path, &render()?, inputs)?,
+                    Render::Stream(write) => write_atomic_with(&path, inputs, write)?,
+                }
                 Ok(path)
             })
             .collect();
@@ -116,20 +140,27 @@ pub fn write_report(
     inputs: &[PathBuf],
     step: &mut (dyn FnMut(&str) + Send),
 ) -> Result<Vec<PathBuf>, ReportError> {
-    let tables = tables(analysis, lang);
-    let mut files = FolderWriter::new(out, inputs, step);
-    files.put("report.html", || Ok(html_report(analysis, parts.charts, lang).into_bytes()));
-    files.put("report.md", || Ok(markdown_report(analysis, lang).into_bytes()));
-    files.put("analysis.json", || {
-        let mut json = serde_json::to_vec_pretty(analysis)?;
-        json.push(b'\n');
-        Ok(json)
-    });
-    files.put_tables(&tables);
-    files.put_charts(parts.charts);
-    for (key, network) in parts.networks {
-        files.put(format!("network/{key}.graphml"), || Ok(network.to_graphml()));
-        files.put(format!("network/{key}.gexf"), || Ok(network.to_gexf()));
+    // The tables are dropped before the networks are built.
+    let mut written = {
+        let tables = tables(analysis, lang);
+        let mut files = FolderWriter::new(out, inputs, step);
+        files.put("report.html", || Ok(html_report(analysis, parts.charts, lang).into_bytes()));
+        files.put("report.md", || Ok(markdown_report(analysis, lang).into_bytes()));
+        files.put_stream("analysis.json", |file| {
+            serde_json::to_writer_pretty(&mut *file, analysis)?;
+            file.write_all(b"\n")
+        });
+        files.put_tables(&tables);
+        files.put_charts(parts.charts);
+        files.finish()?
+    };
+    // One network at a time, after the rest: each is large, and is dropped once written.
+    for (key, build) in parts.networks {
+        let network = build(analysis);
+        let mut files = FolderWriter::new(out, inputs, step);
+        files.put_stream(format!("network/{key}.graphml"), |file| network.write_graphml(file));
+        files.put_stream(format!("network/{key}.gexf"), |file| network.write_gexf(file));
+        written.extend(files.finish()?);
     }
-    files.finish()
+    Ok(written)
 }
