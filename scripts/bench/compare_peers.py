@@ -196,6 +196,20 @@ def emit(stage: str, seconds, **checks) -> None:
     print(json.dumps({"stage": stage, "seconds": seconds, "checks": checks}), flush=True)
 
 
+def jaccard_and_person_hours(repeat, meetings, jaccard):
+    """The two stages both peers time the same way: the peer's Jaccard over every meeting
+    pair sharing an agency (skipped when the pairs would not fit in memory), then the
+    plain-Python person-hours."""
+    bound = pair_bound(meetings)
+    if bound > MAX_PAIRS:
+        emit("jaccard", f"skipped: up to {bound:,} pairs, over {MAX_PAIRS:,} held in memory")
+    else:
+        t, (pairs, total) = best_of(repeat, jaccard)
+        emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
+    t, (_, total) = best_of(repeat, lambda: person_hours(meetings))
+    emit("person_hours", t, total_person_hours=total)
+
+
 def worker_networkx(path: Path, repeat: int) -> None:
     import networkx as nx
     from networkx.algorithms import bipartite
@@ -231,14 +245,7 @@ def worker_networkx(path: Path, repeat: int) -> None:
         total = sum(j for _, _, j in nx.jaccard_coefficient(b, ebunch))
         return len(pairs), total
 
-    bound = pair_bound(meetings)
-    if bound > MAX_PAIRS:
-        emit("jaccard", f"skipped: up to {bound:,} pairs, over {MAX_PAIRS:,} held in memory")
-    else:
-        t, (pairs, total) = best_of(repeat, jaccard)
-        emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
-    t, (_, total) = best_of(repeat, lambda: person_hours(meetings))
-    emit("person_hours", t, total_person_hours=total)
+    jaccard_and_person_hours(repeat, meetings, jaccard)
 
     # Last: pure-Python betweenness is by far the slowest stage; the others are reported
     # even when this one runs out of time.
@@ -293,14 +300,7 @@ def worker_igraph(path: Path, repeat: int) -> None:
         total = sum(b.similarity_jaccard(pairs=pairs, loops=False)) if pairs else 0.0
         return len(pairs), total
 
-    bound = pair_bound(meetings)
-    if bound > MAX_PAIRS:
-        emit("jaccard", f"skipped: up to {bound:,} pairs, over {MAX_PAIRS:,} held in memory")
-    else:
-        t, (pairs, total) = best_of(repeat, jaccard)
-        emit("jaccard", t, meeting_pairs=pairs, jaccard_sum=total)
-    t, (_, total) = best_of(repeat, lambda: person_hours(meetings))
-    emit("person_hours", t, total_person_hours=total)
+    jaccard_and_person_hours(repeat, meetings, jaccard)
 
     def centrality():
         return g.degree(), g.betweenness(directed=False), g.closeness()

@@ -34,14 +34,14 @@ const TIER_DIAGRAM_BODIES: usize = 60;
 /// agencies took 10 s; every agency is in the tables and the GraphML/GEXF exports.
 const NETWORK_AGENCIES: usize = 120;
 
-/// " (top 50 of 3,000)" when a chart shows only part of a list.
-fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
+/// The title, with " (top 50 of 3000)" when the chart shows only part of a list.
+fn capped_title(title: &str, shown: usize, total: usize, lang: Lang) -> String {
     if shown >= total {
-        return String::new();
+        return title.to_string();
     }
     match lang {
-        Lang::Ja => format!("（上位{shown}件／全{total}件）"),
-        Lang::En => format!(" (top {shown} of {total})"),
+        Lang::Ja => format!("{title}（上位{shown}件／全{total}件）"),
+        Lang::En => format!("{title} (top {shown} of {total})"),
     }
 }
 
@@ -74,10 +74,11 @@ fn hours_per_meeting(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartErro
     by_meeting.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let all_meetings = by_meeting.len();
     by_meeting.truncate(BAR_CHART_MEETINGS);
-    let title = format!(
-        "{}{}",
+    let title = capped_title(
         lang.pick("会議ごとの年間延べ時間", "Annual person-hours per meeting"),
-        shown_of(by_meeting.len(), all_meetings, lang)
+        by_meeting.len(),
+        all_meetings,
+        lang,
     );
     Ok(chart("hours_per_meeting", title.clone(), bar_chart(&title, &by_meeting, hours)?))
 }
@@ -152,13 +153,14 @@ fn proposal_tiers(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
             position.get(target.as_str()).map(|&t| (i, t))
         })
         .collect();
-    let title = format!(
-        "{}{}",
+    let title = capped_title(
         lang.pick(
             "提案する会議体の構成と課題の提起経路",
             "Proposed structure by tier, with escalation paths",
         ),
-        shown_of(bodies.len(), p.bodies.len(), lang)
+        bodies.len(),
+        p.bodies.len(),
+        lang,
     );
     let tiers = [
         lang.pick(Tier::Case.label_ja(), "case"),
@@ -288,13 +290,14 @@ fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
         .collect();
     let positions =
         layout_with_isolates_below(shown.iter().map(|a| a.degree > 0).collect(), &edges);
-    let title = format!(
-        "{}{}",
+    let title = capped_title(
         lang.pick(
             "機関のつながり（分野別の色、◎仲介役・□分断点）",
             "Agency network (colour = sector; brokers and articulation points marked)",
         ),
-        shown_of(nodes.len(), c.agencies.len(), lang)
+        nodes.len(),
+        c.agencies.len(),
+        lang,
     );
     let legend = NetworkLegend::new(lang, lang.pick("分野", "sector"));
     Ok(chart(

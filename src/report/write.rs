@@ -47,6 +47,8 @@ pub(crate) enum Render<'a> {
     Bytes(Box<RenderBytes<'a>>),
     /// Written piece by piece into the file (for files too large to hold twice).
     Stream(Box<RenderStream<'a>>),
+    /// Bytes that already exist (the charts).
+    Ready(&'a [u8]),
 }
 
 /// Writes the files of one report folder atomically, never over an input, calling `step`
@@ -101,10 +103,9 @@ impl<'a> FolderWriter<'a> {
     /// Queues every chart as `charts/<key>.svg` and `.png`.
     pub(crate) fn put_charts(&mut self, charts: &'a [Chart]) {
         for chart in charts {
-            self.put(format!("charts/{}.svg", chart.key), move || {
-                Ok(chart.svg.as_bytes().to_vec())
-            });
-            self.put(format!("charts/{}.png", chart.key), move || Ok(chart.png.clone()));
+            self.queued
+                .push((format!("charts/{}.svg", chart.key), Render::Ready(chart.svg.as_bytes())));
+            self.queued.push((format!("charts/{}.png", chart.key), Render::Ready(&chart.png)));
         }
     }
 
@@ -122,6 +123,7 @@ impl<'a> FolderWriter<'a> {
                 match render {
                     Render::Bytes(render) => write_atomic(&path, &render()?, inputs)?,
                     Render::Stream(write) => write_atomic_with(&path, inputs, write)?,
+                    Render::Ready(bytes) => write_atomic(&path, bytes, inputs)?,
                 }
                 Ok(path)
             })
