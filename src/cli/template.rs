@@ -3,7 +3,7 @@
 use crate::cli::Outcome;
 use anyhow::Context;
 use kaigi::Lang;
-use kaigi::input::{template_csv, template_xlsx};
+use kaigi::report::{template_csv, template_xlsx};
 use kaigi::report::{OutputError, write_atomic};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

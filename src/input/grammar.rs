@@ -3,7 +3,8 @@
 //! Inventories write these in a dozen ways (毎月, 月2回, 随時(年6回), quarterly, 1時間30分,
 //! 90min); each form is listed in `docs/input-format.md` and in the README.
 
-use crate::input::text::{kanji_digits, normalize};
+use crate::input::text::kanji_digits;
+use crate::model::normalize;
 use crate::model::Frequency;
 use regex::Regex;
 use std::sync::LazyLock;

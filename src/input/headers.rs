@@ -1,7 +1,7 @@
 //! Header aliases: which column means which field, in Japanese or English.
 
 use crate::input::diagnostic::{Diagnostic, Problem, Severity};
-use crate::input::text::normalize;
+use crate::model::normalize;
 
 /// A column kaigi reads from the meetings table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

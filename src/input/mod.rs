@@ -16,7 +16,6 @@ mod grammar;
 mod headers;
 mod rows;
 mod table;
-mod template;
 mod text;
 
 pub use diagnostic::{Diagnostic, Problem, Severity};
@@ -26,9 +25,10 @@ pub use rows::{MAX_PARTICIPANTS, parse_function, read_agencies, read_meetings};
 pub use table::{
     EncodingChoice, MAX_CELL_CHARS, Row, Table, decode, parse_csv, read_workbook_bytes,
 };
-pub use template::{template_csv, template_xlsx};
+/// Name keys are a rule of the model; re-exported here for readers of the loader's docs.
+pub use crate::model::{name_key, normalize};
 pub use text::{
-    CountedName, MAX_HEAD_COUNT, kanji_digits, name_key, normalize, parse_head_count, parse_yes_no,
+    CountedName, MAX_HEAD_COUNT, kanji_digits, parse_head_count, parse_yes_no,
     split_list,
 };
 

@@ -7,7 +7,8 @@ use crate::input::headers::{
     AGENCY_HEADERS, AgencyField, ColumnMap, MEETING_HEADERS, MeetingField, map_columns,
 };
 use crate::input::table::{Row, Table};
-use crate::input::text::{name_key, normalize, parse_head_count, parse_yes_no, split_list};
+use crate::input::text::{parse_head_count, parse_yes_no, split_list};
+use crate::model::{name_key, normalize};
 use crate::model::{
     Agency, AgencyKind, Confidentiality, Function, Inventory, Meeting, Participant, UNKNOWN_SECTOR,
     canonical_sector,

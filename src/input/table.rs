@@ -4,7 +4,7 @@
 //! Shift_JIS CSV saved by Excel, or a workbook.
 
 use crate::input::diagnostic::{Diagnostic, Problem, Severity};
-use crate::input::text::normalize;
+use crate::model::normalize;
 use calamine::{Data, Reader};
 use std::path::Path;
 

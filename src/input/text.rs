@@ -5,30 +5,9 @@
 
 use regex::Regex;
 use std::sync::LazyLock;
+use crate::model::{name_key, normalize};
 use unicode_normalization::UnicodeNormalization;
 
-/// NFKC-normalises, trims and collapses internal whitespace (including the ideographic
-/// space U+3000, which NFKC turns into a plain space) to one space.
-///
-/// ```
-/// use kaigi::input::normalize;
-/// assert_eq!(normalize("　社会福祉　協議会 "), "社会福祉 協議会");
-/// assert_eq!(normalize("ＡＢＣ１２３"), "ABC123");
-/// ```
-pub fn normalize(text: &str) -> String {
-    let nfkc: String = text.nfkc().collect();
-    nfkc.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Key under which names are compared: normalised, without any whitespace, lower-case.
-/// `社会福祉 協議会` and `社会福祉協議会` are the same agency.
-///
-/// ```
-/// assert_eq!(kaigi::input::name_key(" 社会福祉 協議会"), kaigi::input::name_key("社会福祉協議会"));
-/// ```
-pub fn name_key(text: &str) -> String {
-    normalize(text).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
-}
 
 /// Splits a list cell on `;` `；` `、` `，` `,` and line breaks, after NFKC (which maps
 /// the full-width separators to ASCII). `・` is not a separator: it occurs inside names.

@@ -3,10 +3,12 @@
 
 mod agency;
 mod meeting;
+mod names;
 
 pub use agency::{
     Agency, AgencyKind, Confidentiality, UNKNOWN_SECTOR, canonical_sector, sector_label_en,
 };
+pub use names::{name_key, normalize};
 pub use meeting::{Frequency, Function, Meeting, Participant};
 
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! The overlap analysis as a whole: parameters, the report it produces, and how each
 //! cluster, containment and tier is explained.
 
-use crate::input::name_key;
+use crate::model::name_key;
 use crate::model::{Inventory, Meeting};
 use crate::overlap::cluster::{ClusteringStats, EPSILON, cluster_components};
 use crate::overlap::similarity::{FrequentAgencyCap, PairScore, SimilarityIndex, SkippedAgency};

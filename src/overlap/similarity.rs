@@ -2,7 +2,7 @@
 //! every pair of meetings that share a participant, found through an inverted index
 //! (agency → meetings) so the M² pairs of a large inventory are never enumerated.
 
-use crate::input::name_key;
+use crate::model::name_key;
 use crate::model::{Function, Inventory};
 use crate::overlap::{TopicLexicon, ValidWeights};
 use rayon::prelude::*;

@@ -2,11 +2,11 @@
 //!
 //! Inventories write topics as phrases (成年後見制度の利用促進, 後見人への支援), so exact
 //! phrase matching misses most real overlap. Each phrase is normalised (NFKC via
-//! [`crate::input::normalize`], no spaces, lower case) and scanned for known concepts
+//! [`crate::model::normalize`], no spaces, lower case) and scanned for known concepts
 //! from a small synonym list ("lexicon"); a phrase naming no known concept is kept whole
 //! as its own term. Users extend the list with a TOML file.
 
-use crate::input::{name_key, normalize};
+use crate::model::{name_key, normalize};
 use crate::overlap::OverlapError;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

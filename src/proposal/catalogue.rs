@@ -380,7 +380,7 @@ pub const CATALOGUE: &[KnownType] = &[
 /// assert!(recognise("お花見の会").is_none());
 /// ```
 pub fn recognise(name: &str) -> Option<&'static KnownType> {
-    let name = crate::input::normalize(name);
+    let name = crate::model::normalize(name);
     let name = name.replace(['（', '）'], "");
     CATALOGUE.iter().find(|entry| {
         entry.all_of.iter().all(|word| name.contains(word))

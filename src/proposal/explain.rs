@@ -763,7 +763,7 @@ fn why_merged(
         .collect();
     let mut topics: BTreeMap<String, usize> = BTreeMap::new();
     for item in items {
-        let own: BTreeSet<String> = item.topics.iter().map(|t| crate::input::name_key(t)).collect();
+        let own: BTreeSet<String> = item.topics.iter().map(|t| crate::model::name_key(t)).collect();
         for t in own {
             *topics.entry(t).or_insert(0) += 1;
         }
@@ -771,7 +771,7 @@ fn why_merged(
     let shared_topics: Vec<String> = items
         .iter()
         .flat_map(|i| i.topics.iter())
-        .filter(|t| topics.get(&crate::input::name_key(t)).is_some_and(|n| *n > 1))
+        .filter(|t| topics.get(&crate::model::name_key(t)).is_some_and(|n| *n > 1))
         .cloned()
         .collect::<BTreeSet<String>>()
         .into_iter()

@@ -16,6 +16,7 @@ mod proposal_text;
 mod review;
 mod safety;
 mod table;
+mod template;
 mod write;
 
 pub use connectivity::{connectivity_json, connectivity_text};
@@ -34,5 +35,6 @@ pub use review::{
 pub use safety::{
     OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic, write_atomic_with,
 };
+pub use template::{template_csv, template_xlsx};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use write::{ReportError, ReportParts, write_report};

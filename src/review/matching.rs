@@ -6,7 +6,7 @@
 //! its id. Ids are therefore trusted first (when asked to), and the rest are paired by a
 //! name similarity that ignores width and spacing.
 
-use crate::input::name_key;
+use crate::model::name_key;
 use crate::model::Meeting;
 use serde::Serialize;
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! Meetings across two years: added, removed, renamed, changed field by field, and the
 //! probable mergers and splits among the added and removed ones.
 
-use crate::input::name_key;
+use crate::model::name_key;
 use crate::model::{Frequency, Function, Meeting};
 use crate::review::matching::{Matching, MeetingPair};
 use serde::Serialize;

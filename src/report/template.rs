@@ -1,7 +1,7 @@
 //! A blank inventory for a planning office to fill from its minutes: the headers kaigi
 //! reads, one example row, and the allowed values.
 
-use crate::input::headers::{AGENCY_HEADERS, MEETING_HEADERS};
+use crate::input::{AGENCY_HEADERS, MEETING_HEADERS};
 use crate::lang::Lang;
 use crate::report::csv_with_bom;
 use rust_xlsxwriter::{Format, XlsxError};
