@@ -16,6 +16,7 @@
 
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
 use kaigi::Lang;
+use kaigi::analysis::{Settings, analyse};
 use kaigi::batch::run_batch;
 use kaigi::connectivity::{ConnectivityOptions, analyze as analyze_connectivity};
 use kaigi::generate::{GenerateParams, MAX_AGENCIES, MIN_AGENCIES, generate};
@@ -23,9 +24,7 @@ use kaigi::graph::AgencyNetwork;
 use kaigi::input::{LoadOptions, load};
 use kaigi::overlap::{OverlapParams, analyze as analyze_overlap};
 use kaigi::proposal::{Policy, propose};
-use kaigi::report::{
-    Analysis, InventoryReport, ReportParts, network_exports, report_charts, write_report,
-};
+use kaigi::report::{ReportParts, network_exports, report_charts, write_report};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -91,17 +90,12 @@ fn bench_stages(c: &mut Criterion) {
             b.iter(|| black_box(analyze_overlap(inv, &overlap_params).expect("ok")))
         });
         group.bench_with_input(BenchmarkId::new("proposal", meetings), inventory, |b, inv| {
-            b.iter(|| black_box(propose(inv, &policy, Lang::Ja)))
+            b.iter(|| black_box(propose(inv, &policy)))
         });
 
-        let analysis = Analysis {
-            kaigi_version: env!("CARGO_PKG_VERSION"),
-            inventory_name: loaded.name.clone(),
-            inventory: InventoryReport::new(inventory),
-            connectivity: analyze_connectivity(inventory, &connectivity_options).expect("ok"),
-            overlap: analyze_overlap(inventory, &overlap_params).expect("ok"),
-            proposal: propose(inventory, &policy, Lang::Ja),
-        };
+        let settings = Settings { policy: policy.clone(), ..Settings::default() };
+        let analysis =
+            analyse(&loaded.name, inventory, &settings, &|_| {}).expect("valid settings");
         group.bench_with_input(BenchmarkId::new("charts", meetings), &analysis, |b, analysis| {
             b.iter(|| black_box(report_charts(analysis, Lang::Ja).expect("charts")))
         });

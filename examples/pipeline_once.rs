@@ -7,18 +7,16 @@
 //! cargo run --release --example pipeline_once -- INVENTORY [--skip STAGE,...]
 //! ```
 //!
-//! Stages: load, graph, connectivity, overlap, proposal, charts, write_report (the report
-//! goes to a temporary folder).
+//! Stages: load, graph, then the pipeline's analyses (connectivity, overlap and proposal
+//! run side by side, so each line is the time until that analysis finished, and
+//! `analyses` the whole step), charts, write_report (the report goes to a temporary
+//! folder).
 
 use kaigi::Lang;
-use kaigi::connectivity::{ConnectivityOptions, analyze as analyze_connectivity};
+use kaigi::analysis::{Settings, Stage, analyse};
 use kaigi::graph::AgencyNetwork;
 use kaigi::input::{LoadOptions, load};
-use kaigi::overlap::{OverlapParams, analyze as analyze_overlap};
-use kaigi::proposal::{Policy, propose};
-use kaigi::report::{
-    Analysis, InventoryReport, ReportParts, network_exports, report_charts, write_report,
-};
+use kaigi::report::{ReportParts, network_exports, report_charts, write_report};
 use std::hint::black_box;
 use std::io::Write;
 use std::path::PathBuf;
@@ -55,36 +53,26 @@ fn main() {
         black_box(AgencyNetwork::build(inventory));
         report("graph", start);
     }
-    // The report needs the connectivity, so `--skip connectivity` only skips its timing
-    // line when the proposal is skipped too.
-    let connectivity = if wanted("connectivity") || wanted("proposal") {
-        let start = Instant::now();
-        let connectivity =
-            analyze_connectivity(inventory, &ConnectivityOptions::default()).expect("ok");
-        if wanted("connectivity") {
-            report("connectivity", start);
-        }
-        Some(connectivity)
-    } else {
-        None
-    };
+    // The three analyses run side by side in the one pipeline (`kaigi::analysis`), as in
+    // `kaigi report`: each line gives the time from the start of the pipeline until that
+    // analysis finished; `analyses` is the whole step.
     let start = Instant::now();
-    let overlap = analyze_overlap(inventory, &OverlapParams::default()).expect("ok");
-    report("overlap", start);
-    if !wanted("proposal") {
+    let stage_done = |stage: Stage| {
+        let name = match stage {
+            Stage::Proposal => "proposal",
+            Stage::Overlap => "overlap",
+            Stage::Connectivity => "connectivity",
+        };
+        if wanted(name) {
+            report(name, start);
+        }
+    };
+    let analysis = analyse(&loaded.name, inventory, &Settings::default(), &stage_done)
+        .expect("default settings are valid");
+    report("analyses", start);
+    if !wanted("charts") && !wanted("write_report") {
         return;
     }
-    let start = Instant::now();
-    let proposal = propose(inventory, &Policy::default(), Lang::Ja);
-    report("proposal", start);
-    let analysis = Analysis {
-        kaigi_version: env!("CARGO_PKG_VERSION"),
-        inventory_name: loaded.name.clone(),
-        inventory: InventoryReport::new(inventory),
-        connectivity: connectivity.expect("computed when the proposal is wanted"),
-        overlap,
-        proposal,
-    };
     kaigi::report::charts::register_fonts(None).expect("bundled font");
     let start = Instant::now();
     let charts = report_charts(&analysis, Lang::Ja).expect("charts");

@@ -4,7 +4,7 @@
 //!
 //! The pipeline runs one way: [`input`] reads files into the [`model`]; [`graph`] builds
 //! networks from the model; the analyses ([`connectivity`], [`overlap`], [`proposal`])
-//! read those; [`review`] compares two years of one inventory; [`report`] renders the
+//! read those, and [`analysis`] runs them as one pipeline; [`review`] compares two years of one inventory; [`report`] renders the
 //! results as bytes.
 //! [`generate`] writes synthetic inventories with known answers, for tests and benchmarks.
 //!
@@ -19,6 +19,7 @@
 //! assert_eq!(inventory.total_annual_person_hours(), 54.0);
 //! ```
 
+pub mod analysis;
 pub mod batch;
 pub mod connectivity;
 pub mod generate;

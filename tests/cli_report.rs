@@ -192,3 +192,25 @@ fn exact_limit_switches_the_report_to_estimated_path_measures_and_says_so() {
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(html.contains("(estimated)"), "the report must say the figures are estimates");
 }
+
+#[test]
+fn analysis_json_is_byte_identical_in_both_languages() {
+    // analysis.json holds data and language-free codes only; the words live in the
+    // documents. The same inventory must give the same bytes whatever --lang says.
+    let out = tempfile::tempdir().expect("temporary folder");
+    let mut files = Vec::new();
+    for lang in ["ja", "en"] {
+        let folder = out.path().join(lang);
+        kaigi()
+            .args(["report", "inputs/sample-city", "--lang", lang, "--out"])
+            .arg(&folder)
+            .assert()
+            .success();
+        files.push(std::fs::read(folder.join("analysis.json")).expect("analysis.json"));
+    }
+    assert!(files[0] == files[1], "analysis.json differs between --lang ja and --lang en");
+    let text = String::from_utf8(files.swap_remove(0)).expect("UTF-8");
+    for words in ["は維持", "is kept", "合同会議", "Joint session"] {
+        assert!(!text.contains(words), "analysis.json carries prose: {words}");
+    }
+}

@@ -9,12 +9,12 @@
 mod common;
 
 use kaigi::Lang;
+use kaigi::analysis::InventoryReport;
 use kaigi::input::{
     Diagnostic, LoadOptions, MAX_CELL_CHARS, MAX_PARTICIPANTS, Problem, Severity, read_agencies,
     read_csv_bytes, read_meetings,
 };
 use kaigi::model::Inventory;
-use kaigi::report::InventoryReport;
 
 /// `n` distinct one-character agency names (CJK ideographs from U+4E00), so 10,000 of
 /// them, separated by 、, still fit in one cell (19,999 characters < 20,000).

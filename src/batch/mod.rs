@@ -2,11 +2,10 @@
 //! one summary row each, and a clear line for any inventory that could not be analysed
 //! — one bad inventory never stops the batch.
 
-use crate::connectivity::{ConnectivityOptions, analyze as analyze_connectivity};
+use crate::analysis::{Settings, analyse};
 use crate::input::{LoadOptions, Severity, load};
 use crate::lang::Lang;
-use crate::overlap::{OverlapParams, analyze as analyze_overlap};
-use crate::proposal::{Policy, propose};
+use crate::proposal::Policy;
 use crate::report::{Cell, Table};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,8 +18,8 @@ pub struct BatchRow {
     pub name: String,
     /// Path as found.
     pub path: String,
-    /// `ok`, or `error` with the reason in `problem`.
-    pub status: String,
+    /// Analysed, or failed with the reason in `problem`.
+    pub status: BatchStatus,
     /// What went wrong (first error and how many more), when `status` is `error`.
     pub problem: Option<String>,
     /// Meetings.
@@ -50,7 +49,7 @@ impl BatchRow {
         BatchRow {
             name,
             path,
-            status: "error".into(),
+            status: BatchStatus::Error,
             problem: Some(problem),
             meetings: 0,
             agencies: 0,
@@ -64,6 +63,16 @@ impl BatchRow {
             proposed_savings: 0.0,
         }
     }
+}
+
+/// Whether an inventory could be analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchStatus {
+    /// Analysed.
+    Ok,
+    /// Not analysed; the row's `problem` says why.
+    Error,
 }
 
 /// The whole batch.
@@ -129,19 +138,17 @@ pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: La
         return BatchRow::failed(loaded.name, shown, format!("{}{more}", first.render(lang)));
     }
     let inventory = &loaded.inventory;
-    let connectivity = match analyze_connectivity(inventory, &ConnectivityOptions::default()) {
-        Ok(report) => report,
+    let settings = Settings { policy: policy.clone(), ..Settings::default() };
+    let analysis = match analyse(&loaded.name, inventory, &settings, &|_| {}) {
+        Ok(analysis) => analysis,
         Err(error) => return BatchRow::failed(loaded.name, shown, error.to_string()),
     };
-    let overlap = match analyze_overlap(inventory, &OverlapParams::default()) {
-        Ok(report) => report,
-        Err(error) => return BatchRow::failed(loaded.name, shown, error.to_string()),
-    };
-    let proposal = propose(inventory, policy, lang);
+    let (connectivity, overlap, proposal) =
+        (&analysis.connectivity, &analysis.overlap, &analysis.proposal);
     BatchRow {
         name: loaded.name,
         path: shown,
-        status: "ok".into(),
+        status: BatchStatus::Ok,
         problem: None,
         meetings: inventory.meetings.len(),
         agencies: inventory.agencies.len(),
@@ -187,7 +194,7 @@ pub fn run_batch(
         })
         .collect();
     rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.path.cmp(&b.path)));
-    let ok = rows.iter().filter(|r| r.status == "ok");
+    let ok = rows.iter().filter(|r| r.status == BatchStatus::Ok);
     let total_person_hours = ok.clone().map(|r| r.annual_person_hours).sum();
     let total_savings = ok.clone().map(|r| r.proposed_savings).sum();
     let analysed = ok.count();
@@ -227,7 +234,11 @@ impl BatchSummary {
         for r in &self.rows {
             table.rows.push(vec![
                 r.name.clone().into(),
-                r.status.clone().into(),
+                match r.status {
+                    BatchStatus::Ok => lang.pick("分析済み", "analysed"),
+                    BatchStatus::Error => lang.pick("失敗", "failed"),
+                }
+                .into(),
                 r.problem.clone().unwrap_or_default().into(),
                 Cell::Int(r.meetings as i64),
                 Cell::Int(r.agencies as i64),

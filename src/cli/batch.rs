@@ -1,11 +1,10 @@
 //! `kaigi batch`: every inventory under a folder, analysed in parallel, one summary.
 
 use crate::cli::Outcome;
+use crate::cli::common::LoadArgs;
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::Lang;
-use kaigi::batch::{find_inventories, run_batch};
-use kaigi::input::{EncodingChoice, LoadOptions};
+use kaigi::batch::{BatchStatus, find_inventories, run_batch};
 use kaigi::report::{tables_to_xlsx, write_atomic};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,26 +21,14 @@ pub struct Args {
     /// Policy file for the proposals (TOML).
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
-    /// Encoding of CSV files.
-    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
-    encoding: EncodingChoice,
-    /// Sessions per year assumed for an ad hoc meeting that gives no estimate.
-    #[arg(long, default_value_t = 12.0, value_name = "N")]
-    adhoc_default: f64,
-    /// Language of messages and tables.
-    #[arg(long, value_enum, default_value_t = Lang::Ja)]
-    lang: Lang,
+    #[command(flatten)]
+    load: LoadArgs,
 }
 
 pub fn run(args: Args) -> Outcome {
     let policy = crate::cli::common::load_policy(args.policy.as_deref())?;
-    if !(args.adhoc_default > 0.0 && args.adhoc_default.is_finite()) {
-        anyhow::bail!(
-            "--adhoc-default must be a number of sessions above 0 (got {})",
-            args.adhoc_default
-        );
-    }
-    let lang = args.lang;
+    let options = args.load.options()?;
+    let lang = args.load.lang;
     let inventories = find_inventories(&args.dir)
         .with_context(|| format!("could not list inventories in '{}'", args.dir.display()))?;
     if inventories.is_empty() {
@@ -50,13 +37,7 @@ pub fn run(args: Args) -> Outcome {
             args.dir.display()
         );
     }
-    let options = LoadOptions { encoding: args.encoding, adhoc_default: args.adhoc_default };
-    let progress =
-        ProgressBar::with_draw_target(Some(inventories.len() as u64), ProgressDrawTarget::stderr());
-    progress.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let progress = crate::cli::common::progress(inventories.len() as u64);
     let summary = run_batch(&inventories, &options, &policy, lang, &|row| {
         progress.set_message(row.name.clone());
         progress.inc(1);
@@ -75,7 +56,7 @@ pub fn run(args: Args) -> Outcome {
     for (name, bytes) in &files {
         write_atomic(&args.out.join(name), bytes, &inputs)?;
     }
-    for row in summary.rows.iter().filter(|r| r.status != "ok") {
+    for row in summary.rows.iter().filter(|r| r.status != BatchStatus::Ok) {
         eprintln!(
             "kaigi: {} {}: {}",
             lang.pick("分析できませんでした", "could not analyse"),

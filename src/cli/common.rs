@@ -1,17 +1,17 @@
 //! Arguments and helpers every subcommand that reads an inventory shares.
 
 use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::Lang;
 use kaigi::input::{EncodingChoice, LoadOptions, Loaded, Severity, load};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// How to read the inventory.
-#[derive(Debug, clap::Args)]
-pub struct InputArgs {
-    /// Inventory: a folder with meetings.csv (and agencies.csv), a meetings CSV, or an .xlsx workbook.
-    pub inventory: PathBuf,
+/// How to read inventories: the options every subcommand that reads one shares
+/// (flattened into each, so they are declared once).
+#[derive(Debug, Clone, clap::Args)]
+pub struct LoadArgs {
     /// Encoding of CSV files (auto detects UTF-8, with or without BOM, and Shift_JIS).
     #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
     pub encoding: EncodingChoice,
@@ -23,24 +23,28 @@ pub struct InputArgs {
     pub lang: Lang,
 }
 
-impl InputArgs {
-    /// Reads the inventory; fails only when the path cannot be read at all.
-    pub fn load(&self) -> anyhow::Result<Loaded> {
+impl LoadArgs {
+    /// The loader's options, once the values are checked.
+    pub fn options(&self) -> anyhow::Result<LoadOptions> {
         if !(self.adhoc_default > 0.0 && self.adhoc_default.is_finite()) {
             anyhow::bail!(
                 "--adhoc-default must be a number of sessions above 0 (got {})",
                 self.adhoc_default
             );
         }
-        let options = LoadOptions { encoding: self.encoding, adhoc_default: self.adhoc_default };
-        load(&self.inventory, &options)
-            .with_context(|| format!("could not load inventory '{}'", self.inventory.display()))
+        Ok(LoadOptions { encoding: self.encoding, adhoc_default: self.adhoc_default })
     }
 
-    /// Reads the inventory for an analysis: warnings go to stderr; errors are printed and
+    /// Reads an inventory; fails only when the path cannot be read at all.
+    pub fn load(&self, inventory: &Path) -> anyhow::Result<Loaded> {
+        load(inventory, &self.options()?)
+            .with_context(|| format!("could not load inventory '{}'", inventory.display()))
+    }
+
+    /// Reads an inventory for an analysis: warnings go to stderr; errors are printed and
     /// turned into exit code 1 (`Err(code)`).
-    pub fn load_valid(&self) -> anyhow::Result<Result<Loaded, ExitCode>> {
-        let loaded = self.load()?;
+    pub fn load_valid(&self, inventory: &Path) -> anyhow::Result<Result<Loaded, ExitCode>> {
+        let loaded = self.load(inventory)?;
         let mut stderr = std::io::stderr().lock();
         for diagnostic in &loaded.diagnostics {
             if diagnostic.severity == Severity::Error {
@@ -49,7 +53,7 @@ impl InputArgs {
         }
         if loaded.has_errors() {
             let errors = loaded.count(Severity::Error);
-            let path = self.inventory.display();
+            let path = inventory.display();
             match self.lang {
                 Lang::Ja => writeln!(
                     stderr,
@@ -73,6 +77,43 @@ impl InputArgs {
         }
         Ok(Ok(loaded))
     }
+}
+
+/// One inventory and how to read it.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Inventory: a folder with meetings.csv (and agencies.csv), a meetings CSV, or an .xlsx workbook.
+    pub inventory: PathBuf,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+impl InputArgs {
+    /// Language of messages and reports.
+    pub fn lang(&self) -> Lang {
+        self.load.lang
+    }
+
+    /// Reads the inventory; fails only when the path cannot be read at all.
+    pub fn load(&self) -> anyhow::Result<Loaded> {
+        self.load.load(&self.inventory)
+    }
+
+    /// Reads the inventory for an analysis (see [`LoadArgs::load_valid`]).
+    pub fn load_valid(&self) -> anyhow::Result<Result<Loaded, ExitCode>> {
+        self.load.load_valid(&self.inventory)
+    }
+}
+
+/// A progress bar on standard error for `steps` steps: drawn only on a terminal
+/// (indicatif hides it otherwise), the same style in every subcommand.
+pub fn progress(steps: u64) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(steps), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
 }
 
 /// Text or JSON on standard output.

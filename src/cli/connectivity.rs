@@ -38,7 +38,7 @@ pub fn run(args: Args) -> Outcome {
     options.backbone.alpha = args.alpha;
     let report = analyze(&loaded.inventory, &options)?;
     let bytes = match args.format {
-        TextOrJson::Text => connectivity_text(&report, args.input.lang).into_bytes(),
+        TextOrJson::Text => connectivity_text(&report, args.input.lang()).into_bytes(),
         TextOrJson::Json => connectivity_json(&report),
     };
     print(&bytes)?;

@@ -2,7 +2,7 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::{InputArgs, print};
-use kaigi::report::InventoryReport;
+use kaigi::analysis::InventoryReport;
 use std::process::ExitCode;
 
 /// Arguments of `kaigi inventory`.
@@ -28,7 +28,7 @@ pub fn run(args: Args) -> Outcome {
         Err(code) => return Ok(code),
     };
     let report = InventoryReport::new(&loaded.inventory);
-    let lang = args.input.lang;
+    let lang = args.input.lang();
     let bytes = match args.format {
         Format::Text => report.to_text(lang).into_bytes(),
         Format::Csv => report.to_csv(lang),

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Outcome {
     };
     let report = analyze(&loaded.inventory, &params)?;
     let bytes = match args.format {
-        TextOrJson::Text => overlap_text(&report, args.input.lang).into_bytes(),
+        TextOrJson::Text => overlap_text(&report, args.input.lang()).into_bytes(),
         TextOrJson::Json => overlap_json(&report),
     };
     print(&bytes)?;

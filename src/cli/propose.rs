@@ -27,9 +27,9 @@ pub fn run(args: Args) -> Outcome {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let proposal = propose(&loaded.inventory, &policy, args.input.lang);
+    let proposal = propose(&loaded.inventory, &policy);
     let bytes = match args.format {
-        TextOrJson::Text => proposal_text(&proposal, args.input.lang).into_bytes(),
+        TextOrJson::Text => proposal_text(&proposal, args.input.lang()).into_bytes(),
         TextOrJson::Json => {
             let mut bytes = serde_json::to_vec_pretty(&proposal)?;
             bytes.push(b'\n');

@@ -3,14 +3,9 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::InputArgs;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use kaigi::connectivity::{ConnectivityOptions, PathParams, analyze_network};
-use kaigi::graph::AgencyNetwork;
-use kaigi::overlap::{OverlapParams, analyze};
-use kaigi::proposal::propose;
-use kaigi::report::{
-    Analysis, InventoryReport, ReportParts, network_exports, report_charts, write_report,
-};
+use kaigi::analysis::{Settings, Stage, analyse};
+use kaigi::connectivity::PathParams;
+use kaigi::report::{ReportParts, network_exports, report_charts, write_report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,49 +35,14 @@ pub fn run(args: Args) -> Outcome {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let lang = args.input.lang;
+    let lang = args.input.lang();
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from("outputs").join(&loaded.name));
-    let progress = ProgressBar::with_draw_target(Some(5), ProgressDrawTarget::stderr());
-    progress.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let progress = crate::cli::common::progress(5);
     progress.set_message(lang.pick("分析中", "analysing"));
-    // The three analyses only read the inventory: run side by side.
-    let inventory = &loaded.inventory;
-    let (proposal, (overlap, connectivity)) = rayon::join(
-        || {
-            let proposal = propose(inventory, &policy, lang);
-            progress.inc(1);
-            proposal
-        },
-        || {
-            rayon::join(
-                || {
-                    let overlap = analyze(inventory, &OverlapParams::default());
-                    progress.inc(1);
-                    overlap
-                },
-                || {
-                    let network = AgencyNetwork::build(inventory);
-                    let mut options = ConnectivityOptions::default();
-                    options.paths.exact_limit = args.exact_limit;
-                    let connectivity = analyze_network(&network, &options);
-                    progress.inc(1);
-                    connectivity
-                },
-            )
-        },
-    );
-    let (overlap, connectivity) = (overlap?, connectivity?);
-    let analysis = Analysis {
-        kaigi_version: env!("CARGO_PKG_VERSION"),
-        inventory_name: loaded.name.clone(),
-        inventory: InventoryReport::new(&loaded.inventory),
-        connectivity,
-        overlap,
-        proposal,
-    };
+    let mut settings = Settings { policy, ..Settings::default() };
+    settings.connectivity.paths.exact_limit = args.exact_limit;
+    let analysis =
+        analyse(&loaded.name, &loaded.inventory, &settings, &|_: Stage| progress.inc(1))?;
     kaigi::report::charts::register_fonts(args.font.as_deref())?;
     progress.set_message(lang.pick("図を作成中", "drawing charts"));
     let charts = report_charts(&analysis, lang)?;

@@ -3,10 +3,7 @@
 //! standard output.
 
 use crate::cli::Outcome;
-use crate::cli::common::{InputArgs, TextOrJson, print};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use kaigi::Lang;
-use kaigi::input::EncodingChoice;
+use crate::cli::common::{LoadArgs, TextOrJson, print};
 use kaigi::report::{review_charts, review_json, review_text, write_review};
 use kaigi::review::{DEFAULT_NAME_THRESHOLD, ReviewOptions, Year, review};
 use std::path::PathBuf;
@@ -23,18 +20,9 @@ pub struct Args {
     /// Output folder (default: outputs/review-<before name>-<after name>/).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Language of the summary and the report.
-    #[arg(long, value_enum, default_value_t = Lang::Ja)]
-    lang: Lang,
     /// What to print on standard output: a readable summary, or review.json.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
-    /// Encoding of CSV files (auto detects UTF-8, with or without BOM, and Shift_JIS).
-    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
-    encoding: EncodingChoice,
-    /// Sessions per year assumed for an ad hoc (随時) meeting that gives no estimate.
-    #[arg(long, default_value_t = 12.0, value_name = "N")]
-    adhoc_default: f64,
     /// Lowest name similarity (character-bigram Dice, 0–1) at which two meetings with
     /// different ids count as the same meeting.
     #[arg(long, default_value_t = DEFAULT_NAME_THRESHOLD, value_name = "T")]
@@ -46,24 +34,20 @@ pub struct Args {
     /// A TTF/OTF font for chart labels instead of the bundled IPAexGothic.
     #[arg(long, value_name = "FILE")]
     font: Option<PathBuf>,
+    #[command(flatten)]
+    load: LoadArgs,
 }
 
 pub fn run(args: Args) -> Outcome {
-    let input = |inventory: &PathBuf| InputArgs {
-        inventory: inventory.clone(),
-        encoding: args.encoding,
-        adhoc_default: args.adhoc_default,
-        lang: args.lang,
-    };
-    let before = match input(&args.before).load_valid()? {
+    let before = match args.load.load_valid(&args.before)? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let after = match input(&args.after).load_valid()? {
+    let after = match args.load.load_valid(&args.after)? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let lang = args.lang;
+    let lang = args.load.lang;
     let options = ReviewOptions {
         match_ids: !args.ignore_ids,
         name_threshold: args.name_threshold,
@@ -72,11 +56,7 @@ pub fn run(args: Args) -> Outcome {
     let out = args.out.clone().unwrap_or_else(|| {
         PathBuf::from("outputs").join(format!("review-{}-{}", before.name, after.name))
     });
-    let progress = ProgressBar::with_draw_target(Some(3), ProgressDrawTarget::stderr());
-    progress.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let progress = crate::cli::common::progress(3);
     progress.set_message(lang.pick("比較中", "comparing"));
     let found = review(
         Year::new(&before.name, &before.inventory),

@@ -3,8 +3,8 @@
 use crate::cli::Outcome;
 use anyhow::Context;
 use kaigi::Lang;
-use kaigi::report::{template_csv, template_xlsx};
 use kaigi::report::{OutputError, write_atomic};
+use kaigi::report::{template_csv, template_xlsx};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -37,7 +37,7 @@ struct Problem<'a> {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let lang = args.input.lang;
+    let lang = args.input.lang();
     let loaded = args.input.load()?;
     let errors = loaded.count(Severity::Error);
     let warnings = loaded.count(Severity::Warning);

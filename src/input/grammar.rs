@@ -4,8 +4,8 @@
 //! 90min); each form is listed in `docs/input-format.md` and in the README.
 
 use crate::input::text::kanji_digits;
-use crate::model::normalize;
 use crate::model::Frequency;
+use crate::model::normalize;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -18,6 +18,8 @@ mod rows;
 mod table;
 mod text;
 
+/// Name keys are a rule of the model; re-exported here for readers of the loader's docs.
+pub use crate::model::{name_key, normalize};
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use grammar::{GrammarError, parse_duration, parse_frequency};
 pub use headers::{AGENCY_HEADERS, AgencyField, MEETING_HEADERS, MeetingField};
@@ -25,11 +27,8 @@ pub use rows::{MAX_PARTICIPANTS, parse_function, read_agencies, read_meetings};
 pub use table::{
     EncodingChoice, MAX_CELL_CHARS, Row, Table, decode, parse_csv, read_workbook_bytes,
 };
-/// Name keys are a rule of the model; re-exported here for readers of the loader's docs.
-pub use crate::model::{name_key, normalize};
 pub use text::{
-    CountedName, MAX_HEAD_COUNT, kanji_digits, parse_head_count, parse_yes_no,
-    split_list,
+    CountedName, MAX_HEAD_COUNT, kanji_digits, parse_head_count, parse_yes_no, split_list,
 };
 
 use crate::model::Inventory;

@@ -8,11 +8,11 @@ use crate::input::headers::{
 };
 use crate::input::table::{Row, Table};
 use crate::input::text::{parse_head_count, parse_yes_no, split_list};
-use crate::model::{name_key, normalize};
 use crate::model::{
     Agency, AgencyKind, Confidentiality, Function, Inventory, Meeting, Participant, UNKNOWN_SECTOR,
     canonical_sector,
 };
+use crate::model::{name_key, normalize};
 use std::collections::{BTreeMap, HashMap};
 
 /// Reads a function word in Japanese or English, full or short form.

@@ -3,11 +3,10 @@
 //! Inventories are typed by hand in Excel, so the same word arrives full-width or
 //! half-width, with stray spaces, and lists use whichever separator the typist liked.
 
+use crate::model::{name_key, normalize};
 use regex::Regex;
 use std::sync::LazyLock;
-use crate::model::{name_key, normalize};
 use unicode_normalization::UnicodeNormalization;
-
 
 /// Splits a list cell on `;` `；` `、` `，` `,` and line breaks, after NFKC (which maps
 /// the full-width separators to ASCII). `・` is not a separator: it occurs inside names.

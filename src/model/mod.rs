@@ -8,8 +8,8 @@ mod names;
 pub use agency::{
     Agency, AgencyKind, Confidentiality, UNKNOWN_SECTOR, canonical_sector, sector_label_en,
 };
-pub use names::{name_key, normalize};
 pub use meeting::{Frequency, Function, Meeting, Participant};
+pub use names::{name_key, normalize};
 
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -10,7 +10,7 @@
 //! Annual person-hours = Σ core head-count × S·D/60 + Σ per-item head-count × share × S·D/60.
 
 use crate::model::{Agency, Inventory};
-use crate::proposal::catalogue::{Profile, SharingBasis, Tier, profile};
+use crate::proposal::catalogue::{Profile, SharingBasis, profile};
 use crate::proposal::policy::Policy;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -414,9 +414,4 @@ pub fn check_group_after_pairs(
 /// Whether a meeting keeps its legal identity inside a body.
 pub fn is_statutory(item: &Item) -> bool {
     item.profile.statutory.value
-}
-
-/// Tier of a group (members share it).
-pub fn tier_of(prepared: &Prepared, group: &[usize]) -> Tier {
-    prepared.items[group[0]].profile.tier.value
 }

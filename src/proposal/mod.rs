@@ -23,35 +23,39 @@
 //!     m
 //! };
 //! let inventory = Inventory { meetings: vec![meeting("M1", "連絡会"), meeting("M2", "研究会")], agencies };
-//! let proposal = propose(&inventory, &Policy::default(), kaigi::Lang::En);
+//! let proposal = propose(&inventory, &Policy::default());
 //! assert_eq!(proposal.after.bodies, 1);
 //! assert!(proposal.after.annual_person_hours < proposal.before.annual_person_hours);
 //! assert!(proposal.dropped_links.is_empty());
 //! ```
 
-pub mod body;
+mod assemble;
+pub(crate) mod body;
 mod catalogue;
-mod explain;
 mod policy;
-pub mod search;
+#[cfg(test)]
+mod properties;
+mod result;
+pub(crate) mod search;
+mod split;
 
+pub use body::Violation;
 pub use catalogue::{
     CATALOGUE, Inferred, KnownType, Profile, SharingBasis, Strength, Tier, profile, recognise,
 };
-pub use explain::{
-    Absorbed, AgencyHours, Body, Decision, Figures, How, Member, Optimality, Proposal,
-    describe_violation,
-};
 pub use policy::{MeetingOverride, Policy, PolicyError};
+pub use result::{
+    Absorbed, AgencyHours, Body, Decision, Figures, How, KeptBecause, Member, Method, Optimality,
+    Proposal, Reason, SplitPart,
+};
 
-use crate::lang::Lang;
 use crate::model::Inventory;
 use body::Prepared;
 
 /// Proposes a consolidated structure for an inventory under a policy.
-pub fn propose(inventory: &Inventory, policy: &Policy, lang: Lang) -> Proposal {
+pub fn propose(inventory: &Inventory, policy: &Policy) -> Proposal {
     let prepared = Prepared::new(inventory, policy);
-    let splits = explain::split_candidates(&prepared);
+    let splits = split::split_candidates(&prepared);
     let mergeable: Vec<usize> = (0..prepared.items.len()).filter(|i| !splits.contains(i)).collect();
     let pairs = search::compatible_pairs(&prepared, &mergeable);
     let mut partition = Vec::new();
@@ -80,12 +84,12 @@ pub fn propose(inventory: &Inventory, policy: &Policy, lang: Lang) -> Proposal {
     partition.sort();
     let cost = search::partition_cost(&prepared, &partition)
         + splits.len() as f64 * 2.0 * policy.fixed_cost_hours
-        + splits.iter().map(|&i| explain::split_hours(&prepared, i)).sum::<f64>();
+        + splits.iter().map(|&i| split::split_hours(&prepared, i)).sum::<f64>();
     let split_lower: f64 = splits
         .iter()
-        .map(|&i| explain::split_hours(&prepared, i) + 2.0 * policy.fixed_cost_hours)
+        .map(|&i| split::split_hours(&prepared, i) + 2.0 * policy.fixed_cost_hours)
         .sum();
     let optimality =
         Optimality::new(exact_components, heuristic_components, cost, lower_bound + split_lower);
-    explain::assemble(inventory, &prepared, &partition, &splits, optimality, lang)
+    assemble::assemble(inventory, &prepared, &partition, &splits, optimality)
 }

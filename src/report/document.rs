@@ -4,33 +4,16 @@
 //! HTML is built with maud, which escapes every interpolated value; only chart SVG
 //! (produced by plotters, which escapes its own text) is inserted pre-escaped.
 
+use crate::analysis::Analysis;
 use crate::connectivity::ConnectivityReport;
 use crate::lang::Lang;
 use crate::model::sector_label_en;
-use crate::overlap::OverlapReport;
-use crate::proposal::Proposal;
-use crate::report::inventory_table::{InventoryReport, frequency_label};
+use crate::proposal::Method;
+use crate::report::inventory_table::frequency_label;
 use crate::report::overlap::{caution_sentence, cluster_sentence};
+use crate::report::phrases;
 use crate::report::table::{Cell, Table};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-use serde::Serialize;
-
-/// Everything kaigi knows about one inventory, as written to `analysis.json`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Analysis {
-    /// kaigi version that wrote it.
-    pub kaigi_version: &'static str,
-    /// Inventory name (folder or file stem).
-    pub inventory_name: String,
-    /// The meeting table and agencies.
-    pub inventory: InventoryReport,
-    /// How agencies and fields are connected.
-    pub connectivity: ConnectivityReport,
-    /// Overlapping meetings: pairs, clusters, containments, tiers.
-    pub overlap: OverlapReport,
-    /// The consolidation proposal.
-    pub proposal: Proposal,
-}
 
 /// A chart ready to embed.
 #[derive(Debug, Clone)]
@@ -220,8 +203,8 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
     for b in &p.bodies {
         bodies.rows.push(vec![
             b.id.clone().into(),
-            b.name.clone().into(),
-            lang.pick(b.tier.label_ja(), b.tier.label_en()).into(),
+            phrases::body_title(b, lang).into(),
+            phrases::tier(b.tier, lang).into(),
             b.role
                 .iter()
                 .map(|f| lang.pick(f.label_ja(), f.key()))
@@ -230,7 +213,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
                 .into(),
             b.absorbs
                 .iter()
-                .map(|a| format!("{} ({})", a.meeting, a.how.label(lang)))
+                .map(|a| format!("{} ({})", a.meeting, phrases::how(a.how, lang)))
                 .collect::<Vec<_>>()
                 .join(separator)
                 .into(),
@@ -251,7 +234,12 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             Cell::Number(b.hours_before, 1),
             Cell::Number(b.annual_person_hours, 1),
             b.escalates_to.clone().unwrap_or_default().into(),
-            b.reasons.join(" / ").into(),
+            b.reasons
+                .iter()
+                .map(|r| phrases::reason(r, lang))
+                .collect::<Vec<_>>()
+                .join(" / ")
+                .into(),
         ]);
     }
     let mut decisions = Table::new(
@@ -272,7 +260,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         decisions.rows.push(vec![
             d.meeting.clone().into(),
             d.name.clone().into(),
-            d.how.label(lang).into(),
+            phrases::how(d.how, lang).into(),
             d.bodies.join(separator).into(),
             inferred.join(separator).into(),
         ]);
@@ -685,18 +673,18 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                     h2 { (lang.pick("再編案", "Consolidation proposal")) }
                     @if let Some(t) = find("before_after") { (table_html(t)) }
                     p class="note" {
-                        @match (lang, p.optimality.method.as_str()) {
-                            (Lang::Ja, "exact") => "探索: 厳密解（最適性を証明済み）",
-                            (Lang::En, "exact") => "Search: exact (proven optimum)",
+                        @match (lang, p.optimality.method) {
+                            (Lang::Ja, Method::Exact) => "探索: 厳密解（最適性を証明済み）",
+                            (Lang::En, Method::Exact) => "Search: exact (proven optimum)",
                             (Lang::Ja, _) => (format!("探索: ヒューリスティック（下界との差 {:.1}%）", p.optimality.gap * 100.0)),
                             (Lang::En, _) => (format!("Search: heuristic (gap to the lower bound {:.1}%)", p.optimality.gap * 100.0)),
                         }
                     }
                     @for b in &p.bodies {
                         div class="body" id=(format!("body-{}", b.id)) {
-                            h3 { (b.id) " " (b.name) }
+                            h3 { (b.id) " " (phrases::body_title(b, lang)) }
                             p {
-                                (lang.pick("階層: ", "Tier: ")) (lang.pick(b.tier.label_ja(), b.tier.label_en()))
+                                (lang.pick("階層: ", "Tier: ")) (phrases::tier(b.tier, lang))
                                 " / " (lang.pick("年間開催回数: ", "sessions per year: ")) (format!("{:.0}", b.sessions_per_year))
                                 " / " (lang.pick("延べ時間: ", "person-hours: ")) (format!("{:.1} → {:.1}", b.hours_before, b.annual_person_hours))
                                 @if let Some(to) = &b.escalates_to { " / " (lang.pick("課題の提起先: ", "escalates to: ")) (to) }
@@ -705,7 +693,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                                 (lang.pick("対象: ", "Absorbs: "))
                                 @for (i, a) in b.absorbs.iter().enumerate() {
                                     @if i > 0 { (lang.pick("、", ", ")) }
-                                    (a.meeting) " " (a.name) " (" (a.how.label(lang)) ")"
+                                    (a.meeting) " " (a.name) " (" (phrases::how(a.how, lang)) ")"
                                 }
                             }
                             p {
@@ -718,7 +706,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                                     (b.per_item_members.iter().map(|m| format!("{} ({:.0}%)", m.name, m.expected_share * 100.0)).collect::<Vec<_>>().join(lang.pick("、", ", ")))
                                 }
                             }
-                            ul { @for r in &b.reasons { li { (r) } } }
+                            ul { @for r in &b.reasons { li { (phrases::reason(r, lang)) } } }
                         }
                     }
                 }
@@ -755,9 +743,16 @@ pub fn markdown_report(analysis: &Analysis, lang: Lang) -> String {
     }
     out.push_str(&format!("## {}\n\n", lang.pick("統合・合同開催の理由", "Reasons")));
     for body in &analysis.proposal.bodies {
-        out.push_str(&format!("### {} {}\n\n", body.id, crate::report::markdown_text(&body.name)));
+        out.push_str(&format!(
+            "### {} {}\n\n",
+            body.id,
+            crate::report::markdown_text(&phrases::body_title(body, lang))
+        ));
         for reason in &body.reasons {
-            out.push_str(&format!("- {}\n", crate::report::markdown_text(reason)));
+            out.push_str(&format!(
+                "- {}\n",
+                crate::report::markdown_text(&phrases::reason(reason, lang))
+            ));
         }
         out.push('\n');
     }

@@ -1,6 +1,7 @@
 //! The report's charts: the data each chart shows, prepared from the analysis, drawn by
 //! [`crate::report::charts`].
 
+use crate::analysis::Analysis;
 use crate::connectivity::AgencyMeasures;
 use crate::lang::Lang;
 use crate::model::sector_label_en;
@@ -9,7 +10,7 @@ use crate::report::charts::{
     ChartError, EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, Rendered, TierBox, bar_chart,
     force_layout, grouped_bars, heatmap, lorenz_curve, network_with_legend, tier_diagram,
 };
-use crate::report::document::{Analysis, Chart, top_brokers};
+use crate::report::document::{Chart, top_brokers};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -374,10 +375,10 @@ fn layout_with_isolates_below(linked: Vec<bool>, edges: &[NetworkEdge]) -> Vec<(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::InventoryReport;
     use crate::generate::{GenerateParams, generate};
     use crate::overlap::{OverlapParams, analyze};
     use crate::proposal::{Policy, propose};
-    use crate::report::InventoryReport;
 
     fn analysis(meetings: usize) -> Analysis {
         let agencies = meetings.max(100);
@@ -393,7 +394,7 @@ mod tests {
             )
             .unwrap(),
             overlap: analyze(&inventory, &OverlapParams::default()).unwrap(),
-            proposal: propose(&inventory, &Policy::default(), Lang::En),
+            proposal: propose(&inventory, &Policy::default()),
         }
     }
 

@@ -12,6 +12,7 @@ mod inventory_table;
 pub mod network_export;
 mod networks;
 mod overlap;
+pub mod phrases;
 mod proposal_text;
 mod review;
 mod safety;
@@ -20,11 +21,9 @@ mod template;
 mod write;
 
 pub use connectivity::{connectivity_json, connectivity_text};
-pub use document::{Analysis, Chart, html_report, markdown_report, tables};
+pub use document::{Chart, html_report, markdown_report, tables};
 pub use figures::report_charts;
-pub use inventory_table::{
-    AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, frequency_label,
-};
+pub use inventory_table::frequency_label;
 pub use networks::{NetworkExport, network_exports};
 pub use overlap::{overlap_json, overlap_text};
 pub use proposal_text::proposal_text;
@@ -35,6 +34,6 @@ pub use review::{
 pub use safety::{
     OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic, write_atomic_with,
 };
-pub use template::{template_csv, template_xlsx};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
+pub use template::{template_csv, template_xlsx};
 pub use write::{ReportError, ReportParts, write_report};

@@ -2,7 +2,7 @@
 //! agency network and the agency projection, with sector, hours and centralities as
 //! attributes.
 
-use crate::report::document::Analysis;
+use crate::analysis::Analysis;
 use crate::report::network_export::{Edge, Network, Node, Value};
 use std::collections::BTreeMap;
 

@@ -2,7 +2,8 @@
 //! members and reasons.
 
 use crate::lang::Lang;
-use crate::proposal::Proposal;
+use crate::proposal::{Method, Proposal};
+use crate::report::phrases;
 use std::fmt::Write as _;
 
 /// Renders a proposal for the terminal.
@@ -46,9 +47,9 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
         Lang::En => writeln!(out, "  links dropped: {dropped}"),
     };
     let o = &proposal.optimality;
-    let _ = match (lang, o.method.as_str()) {
-        (Lang::Ja, "exact") => writeln!(out, "  探索: 厳密解（最適性を証明）"),
-        (Lang::En, "exact") => writeln!(out, "  search: exact (proven optimum)"),
+    let _ = match (lang, o.method) {
+        (Lang::Ja, Method::Exact) => writeln!(out, "  探索: 厳密解（最適性を証明）"),
+        (Lang::En, Method::Exact) => writeln!(out, "  search: exact (proven optimum)"),
         (Lang::Ja, _) => {
             writeln!(out, "  探索: ヒューリスティック（下界との差 {:.1}%）", o.gap * 100.0)
         }
@@ -58,7 +59,7 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
     };
     let _ = writeln!(out, "\n{}", lang.pick("== 提案する会議体 ==", "== Proposed bodies =="));
     for body in &proposal.bodies {
-        let tier = lang.pick(body.tier.label_ja(), body.tier.label_en());
+        let tier = phrases::tier(body.tier, lang);
         let frequency = if body.ad_hoc {
             match lang {
                 Lang::Ja => format!("随時(年{:.0}回)", body.sessions_per_year),
@@ -74,7 +75,7 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
             out,
             "{} {} [{tier}] {frequency} × {:.0}{} — {:.1} → {:.1} {}",
             body.id,
-            body.name,
+            phrases::body_title(body, lang),
             body.minutes_per_session,
             lang.pick("分", " min"),
             body.hours_before,
@@ -84,7 +85,7 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
         let absorbed: Vec<String> = body
             .absorbs
             .iter()
-            .map(|x| format!("{} {} ({})", x.meeting, x.name, x.how.label(lang)))
+            .map(|x| format!("{} {} ({})", x.meeting, x.name, phrases::how(x.how, lang)))
             .collect();
         let _ = writeln!(
             out,
@@ -126,7 +127,7 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
             let _ = writeln!(out, "    {}: {target}", lang.pick("課題の提起先", "escalates to"));
         }
         for reason in &body.reasons {
-            let _ = writeln!(out, "    - {reason}");
+            let _ = writeln!(out, "    - {}", phrases::reason(reason, lang));
         }
     }
     out

@@ -1,7 +1,8 @@
 //! Writing a report folder: every file through [`write_atomic`], none over an input.
 
+use crate::analysis::Analysis;
 use crate::lang::Lang;
-use crate::report::document::{Analysis, Chart, html_report, markdown_report, tables};
+use crate::report::document::{Chart, html_report, markdown_report, tables};
 use crate::report::networks::NetworkExport;
 use crate::report::safety::{OutputError, write_atomic, write_atomic_with};
 use crate::report::table::tables_to_xlsx;

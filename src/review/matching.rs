@@ -6,8 +6,8 @@
 //! its id. Ids are therefore trusted first (when asked to), and the rest are paired by a
 //! name similarity that ignores width and spacing.
 
-use crate::model::name_key;
 use crate::model::Meeting;
+use crate::model::name_key;
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -1,11 +1,11 @@
 //! Invariants of the consolidation proposal over generated inventories, and the
-//! heuristic measured against the proven optimum.
+//! heuristic measured against the proven optimum. Unit tests, because they reach the
+//! crate-private search (`body`, `search`).
 
-use kaigi::Lang;
-use kaigi::model::{Agency, Confidentiality, Frequency, Function, Inventory, Meeting, Participant};
-use kaigi::proposal::body::{Prepared, check_group};
-use kaigi::proposal::search::{exact, heuristic};
-use kaigi::proposal::{How, Policy, Tier, propose};
+use crate::model::{Agency, Confidentiality, Frequency, Function, Inventory, Meeting, Participant};
+use crate::proposal::body::{Prepared, check_group};
+use crate::proposal::search::{exact, heuristic};
+use crate::proposal::{How, Policy, Tier, propose};
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use std::collections::{BTreeMap, BTreeSet};
@@ -99,7 +99,7 @@ fn inventory(rng: &mut impl Rng, meetings: usize) -> Inventory {
 }
 
 fn check_invariants(inventory: &Inventory, policy: &Policy) -> Result<(), TestCaseError> {
-    let proposal = propose(inventory, policy, Lang::En);
+    let proposal = propose(inventory, policy);
     let prepared = Prepared::new(inventory, policy);
     // Every original meeting is accounted for exactly once.
     prop_assert_eq!(proposal.meetings.len(), inventory.meetings.len());
@@ -200,7 +200,7 @@ proptest! {
             ..Policy::default()
         };
         check_invariants(&inventory, &policy)?;
-        let proposal = propose(&inventory, &policy, Lang::En);
+        let proposal = propose(&inventory, &policy);
         let m00 = proposal.meetings.iter().find(|m| m.meeting == "M00").unwrap();
         prop_assert!(matches!(m00.how, How::Kept | How::Split));
         for body in &proposal.bodies {
@@ -265,7 +265,7 @@ fn exact_search_agrees_with_brute_force_enumeration() {
                 for g in &mut p {
                     g.sort_unstable();
                 }
-                kaigi::proposal::search::partition_cost(&prepared, &p)
+                crate::proposal::search::partition_cost(&prepared, &p)
             })
             .fold(f64::INFINITY, f64::min);
         let (_, optimum) = exact(&prepared, &all).unwrap();
