@@ -116,6 +116,15 @@ pub fn progress(steps: u64) -> ProgressBar {
     bar
 }
 
+/// The closing line of a command that writes a folder of files.
+pub fn report_written(count: usize, out: &Path, lang: Lang) {
+    eprintln!(
+        "kaigi: {count} {} {}",
+        lang.pick("ファイルを書き出しました:", "files written to"),
+        out.display()
+    );
+}
+
 /// Text or JSON on standard output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TextOrJson {

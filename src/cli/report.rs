@@ -52,11 +52,6 @@ pub fn run(args: Args) -> Outcome {
     let mut step = |file: &str| progress.set_message(file.to_string());
     let written = write_report(&analysis, &parts, &out, lang, &loaded.sources, &mut step)?;
     progress.finish_and_clear();
-    eprintln!(
-        "kaigi: {} {} {}",
-        written.len(),
-        lang.pick("ファイルを書き出しました:", "files written to"),
-        out.display()
-    );
+    crate::cli::common::report_written(written.len(), &out, lang);
     Ok(ExitCode::SUCCESS)
 }

@@ -77,11 +77,6 @@ pub fn run(args: Args) -> Outcome {
         TextOrJson::Json => review_json(&found)?,
     };
     print(&bytes)?;
-    eprintln!(
-        "kaigi: {} {} {}",
-        written.len(),
-        lang.pick("ファイルを書き出しました:", "files written to"),
-        out.display()
-    );
+    crate::cli::common::report_written(written.len(), &out, lang);
     Ok(ExitCode::SUCCESS)
 }

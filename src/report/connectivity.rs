@@ -4,6 +4,7 @@
 use crate::connectivity::{AgencyMeasures, BackboneStatus, ConnectivityReport};
 use crate::lang::Lang;
 use crate::model::sector_label_en;
+use crate::report::phrases;
 use std::fmt::Write as _;
 
 /// How many brokers and burdened agencies the text lists.
@@ -218,32 +219,42 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
     }
     for (rank, a) in brokers.iter().take(TOP).enumerate() {
         let b = &a.brokerage;
-        let _ = match lang {
-            Lang::Ja => writeln!(
-                out,
-                "  {}. {}: 分野をまたぐ仲介 {}（窓口 {}、代表 {}、外部調整 {}、リエゾン {}）、媒介中心性 {:.3}",
-                rank + 1,
-                with_sector(&a.name),
-                b.across_fields(),
-                b.gatekeeper,
-                b.representative,
-                b.consultant,
-                b.liaison,
-                a.betweenness,
-            ),
-            Lang::En => writeln!(
-                out,
-                "  {}. {}: cross-field brokerage {} (gatekeeper {}, representative {}, consultant {}, liaison {}), betweenness {:.3}",
-                rank + 1,
-                with_sector(&a.name),
-                b.across_fields(),
-                b.gatekeeper,
-                b.representative,
-                b.consultant,
-                b.liaison,
-                a.betweenness,
-            ),
+        let words = match lang {
+            Lang::Ja => [
+                "分野をまたぐ仲介 ",
+                "（窓口 ",
+                "、代表 ",
+                "、外部調整 ",
+                "、リエゾン ",
+                "）、媒介中心性 ",
+            ],
+            Lang::En => [
+                "cross-field brokerage ",
+                " (gatekeeper ",
+                ", representative ",
+                ", consultant ",
+                ", liaison ",
+                "), betweenness ",
+            ],
         };
+        let _ = writeln!(
+            out,
+            "  {}. {}: {}{}{}{}{}{}{}{}{}{}{}{:.3}",
+            rank + 1,
+            with_sector(&a.name),
+            words[0],
+            b.across_fields(),
+            words[1],
+            b.gatekeeper,
+            words[2],
+            b.representative,
+            words[3],
+            b.consultant,
+            words[4],
+            b.liaison,
+            words[5],
+            a.betweenness,
+        );
     }
 
     // 4. The figures.
@@ -350,7 +361,7 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
             .iter()
             .map(|e| {
                 if hours {
-                    format!("{} {}", e.name, trim(e.annual_hours))
+                    format!("{} {}", e.name, phrases::hours(e.annual_hours))
                 } else {
                     format!("{} {}", e.name, e.meetings)
                 }
@@ -386,16 +397,7 @@ fn line(out: &mut String, text: &str) {
 }
 
 fn names(list: &[&str], lang: Lang) -> String {
-    let shown: Vec<&str> = list.iter().take(NAMES).copied().collect();
-    let mut text = shown.join(lang.pick("、", ", "));
-    if list.len() > NAMES {
-        let rest = list.len() - NAMES;
-        let _ = match lang {
-            Lang::Ja => write!(text, " ほか {rest}"),
-            Lang::En => write!(text, " and {rest} more"),
-        };
-    }
-    text
+    phrases::list(list, NAMES, lang)
 }
 
 fn count_and_names(list: &[&str], lang: Lang) -> String {
@@ -410,14 +412,6 @@ fn count_and_names(list: &[&str], lang: Lang) -> String {
 
 fn more(out: &mut String, total: usize, lang: Lang) {
     if total > NAMES {
-        let rest = total - NAMES;
-        let _ = match lang {
-            Lang::Ja => writeln!(out, "  ほか {rest} 機関"),
-            Lang::En => writeln!(out, "  and {rest} more"),
-        };
+        let _ = writeln!(out, "  {}", phrases::and_more(total - NAMES, lang));
     }
-}
-
-fn trim(value: f64) -> String {
-    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") }
 }

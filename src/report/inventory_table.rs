@@ -135,28 +135,20 @@ impl InventoryReport {
         let separator = lang.pick("、", ", ");
         for m in &self.meetings {
             let padding = " ".repeat(width.saturating_sub(m.name.width()));
-            let _ = match lang {
-                Lang::Ja => writeln!(
-                    out,
-                    "{:<4} {}{padding}  {} × {}分 × {}人 = {} 時間/年",
-                    m.id,
-                    m.name,
-                    frequency_label(&frequency(m), lang),
-                    format_number(m.minutes_per_session),
-                    m.head_count,
-                    hours(m.annual_person_hours)
-                ),
-                Lang::En => writeln!(
-                    out,
-                    "{:<4} {}{padding}  {} × {} min × {} people = {} person-hours/year",
-                    m.id,
-                    m.name,
-                    frequency_label(&frequency(m), lang),
-                    format_number(m.minutes_per_session),
-                    m.head_count,
-                    hours(m.annual_person_hours)
-                ),
+            let (minutes, people, per_year) = match lang {
+                Lang::Ja => ("分", "人", "時間/年"),
+                Lang::En => (" min", " people", "person-hours/year"),
             };
+            let _ = writeln!(
+                out,
+                "{:<4} {}{padding}  {} × {}{minutes} × {}{people} = {} {per_year}",
+                m.id,
+                m.name,
+                frequency_label(&frequency(m), lang),
+                format_number(m.minutes_per_session),
+                m.head_count,
+                hours(m.annual_person_hours)
+            );
             let names: Vec<String> = m.participants.iter().map(participant_label).collect();
             let _ = writeln!(
                 out,

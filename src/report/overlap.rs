@@ -5,6 +5,7 @@
 
 use crate::lang::Lang;
 use crate::overlap::{Caution, ClusterReport, OverlapReport, PairReport};
+use crate::report::phrases::{self, hours};
 use std::fmt::Write as _;
 
 /// Most items of each list the text shows; JSON always has them all.
@@ -27,24 +28,8 @@ pub fn overlap_json(report: &OverlapReport) -> Vec<u8> {
     bytes
 }
 
-/// Hours as a planner writes them: whole hours without decimals, else one decimal.
-fn hours(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
-}
-
 fn names(list: &[String], lang: Lang) -> String {
-    let separator = lang.pick("、", ", ");
-    let shown: Vec<&str> = list.iter().take(NAMES_SHOWN).map(String::as_str).collect();
-    let mut text = shown.join(separator);
-    if list.len() > NAMES_SHOWN {
-        let more = list.len() - NAMES_SHOWN;
-        text.push_str(&match lang {
-            Lang::Ja => format!("ほか {more}"),
-            Lang::En => format!(" and {more} more"),
-        });
-    }
-    text
+    phrases::list(list, NAMES_SHOWN, lang)
 }
 
 fn meeting_list(ids: &[String], meeting_names: &[String], lang: Lang) -> String {
@@ -478,7 +463,7 @@ mod tests {
     #[test]
     fn long_name_lists_are_cut_with_a_count() {
         let list: Vec<String> = (0..10).map(|i| format!("機関{i}")).collect();
-        assert!(names(&list, Lang::Ja).ends_with("機関7ほか 2"));
+        assert!(names(&list, Lang::Ja).ends_with("機関7 ほか 2"));
         assert!(names(&list, Lang::En).ends_with("機関7 and 2 more"));
     }
 }

@@ -23,7 +23,7 @@ pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-/// "and N more" after a list cut at `shown` items.
+/// "and N more" after a list cut short.
 pub fn and_more(more: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("ほか {more}"),
@@ -31,19 +31,23 @@ pub fn and_more(more: usize, lang: Lang) -> String {
     }
 }
 
-/// The first `limit` items joined in the reader's language, then "and N more".
+/// The first `limit` items joined in the reader's language, then "and N more": the one
+/// form every list in every document uses.
 ///
 /// ```
 /// use kaigi::{Lang, report::phrases::list};
-/// assert_eq!(list(&["a", "b", "c"], 2, Lang::En), "a, b, and 1 more");
-/// assert_eq!(list(&["甲", "乙", "丙"], 2, Lang::Ja), "甲、乙、ほか 1");
+/// assert_eq!(list(&["a", "b", "c"], 2, Lang::En), "a, b and 1 more");
+/// assert_eq!(list(&["甲", "乙", "丙"], 2, Lang::Ja), "甲、乙 ほか 1");
+/// assert_eq!(list(&["甲", "乙"], 2, Lang::Ja), "甲、乙");
 /// ```
 pub fn list<S: AsRef<str>>(items: &[S], limit: usize, lang: Lang) -> String {
-    let mut shown: Vec<String> = items.iter().take(limit).map(|s| s.as_ref().to_string()).collect();
+    let shown: Vec<&str> = items.iter().take(limit).map(AsRef::as_ref).collect();
+    let mut text = shown.join(separator(lang));
     if items.len() > limit {
-        shown.push(and_more(items.len() - limit, lang));
+        text.push(' ');
+        text.push_str(&and_more(items.len() - limit, lang));
     }
-    shown.join(separator(lang))
+    text
 }
 
 /// Separator between listed names.
