@@ -2,6 +2,7 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::LoadArgs;
+use crate::cli::common::PolicyArgs;
 use anyhow::Context;
 use kaigi::Lang;
 use kaigi::batch::{BatchStatus, find_inventories, run_batch};
@@ -18,15 +19,14 @@ pub struct Args {
     /// Output folder for the summary (summary.csv, summary.xlsx, summary.json, summary.md).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Policy file for the proposals (TOML).
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    #[command(flatten)]
+    policy: PolicyArgs,
     #[command(flatten)]
     load: LoadArgs,
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = crate::cli::common::load_policy(args.policy.as_deref())?;
+    let policy = args.policy.load()?;
     let options = args.load.options()?;
     let lang = args.load.lang;
     let inventories = find_inventories(&args.dir)

@@ -151,10 +151,21 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// Reads the policy file when one is given, else the default policy.
-pub fn load_policy(path: Option<&std::path::Path>) -> anyhow::Result<kaigi::proposal::Policy> {
-    Ok(match path {
-        Some(path) => kaigi::proposal::Policy::from_file(path)?,
-        None => kaigi::proposal::Policy::default(),
-    })
+/// The proposal's policy file, shared by every subcommand that proposes.
+#[derive(Debug, clap::Args)]
+pub struct PolicyArgs {
+    /// Policy file (TOML): size limit, fixed cost per body, pinned meetings, forbidden
+    /// pairs, overrides (see the README).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+}
+
+impl PolicyArgs {
+    /// Reads the policy file when one is given, else the default policy.
+    pub fn load(&self) -> anyhow::Result<kaigi::proposal::Policy> {
+        Ok(match &self.policy {
+            Some(path) => kaigi::proposal::Policy::from_file(path)?,
+            None => kaigi::proposal::Policy::default(),
+        })
+    }
 }

@@ -1,10 +1,10 @@
 //! `kaigi propose`: the consolidation proposal.
 
 use crate::cli::Outcome;
+use crate::cli::common::PolicyArgs;
 use crate::cli::common::{InputArgs, TextOrJson, print};
 use kaigi::proposal::propose;
 use kaigi::report::proposal_text;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `kaigi propose`.
@@ -12,17 +12,15 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Policy file (TOML): size limit, fixed cost per body, pinned meetings, forbidden
-    /// pairs, overrides (see the README).
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    #[command(flatten)]
+    policy: PolicyArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = crate::cli::common::load_policy(args.policy.as_deref())?;
+    let policy = args.policy.load()?;
     let loaded = match args.input.load_valid()? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),

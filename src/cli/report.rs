@@ -3,6 +3,7 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::InputArgs;
+use crate::cli::common::PolicyArgs;
 use kaigi::analysis::{Settings, Stage, analyse};
 use kaigi::connectivity::PathParams;
 use kaigi::report::{ReportParts, network_exports, report_charts, write_report};
@@ -14,9 +15,8 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Policy file for the proposal (TOML).
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    #[command(flatten)]
+    policy: PolicyArgs,
     /// Output folder (default: outputs/<inventory name>/).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = crate::cli::common::load_policy(args.policy.as_deref())?;
+    let policy = args.policy.load()?;
     let loaded = match args.input.load_valid()? {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),

@@ -610,17 +610,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
             format!("Meeting audit and consolidation proposal — {}", analysis.inventory_name)
         }
     };
-    let page = html! {
-        (DOCTYPE)
-        html lang=(lang.pick("ja", "en")) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                style { (PreEscaped(STYLE)) }
-            }
-            body {
-                h1 { (title) }
+    let body = html! {
                 p class="note" {
                     (lang.pick("kaigi が会議一覧から作成。延べ時間 = 参加人数 × 年間開催回数 × 1回当たりの時間。",
                                "Written by kaigi from the meeting inventory. Person-hours = people × sessions per year × hours per session."))
@@ -720,10 +710,29 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                     h2 { (lang.pick("機関一覧", "Agencies")) }
                     @if let Some(t) = find("agencies") { (table_html(t)) }
                 }
+    };
+    page(&title, lang, body)
+}
+
+/// One self-contained HTML page: the shared head and style, the title as heading, then
+/// the body. Used by the report and the review.
+pub(crate) fn page(title: &str, lang: Lang, body: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang=(lang.pick("ja", "en")) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { (title) }
+                (body)
             }
         }
-    };
-    page.into_string()
+    }
+    .into_string()
 }
 
 /// The report as Markdown, for pasting into documents.

@@ -87,42 +87,18 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
             .iter()
             .map(|x| format!("{} {} ({})", x.meeting, x.name, phrases::how(x.how, lang)))
             .collect();
-        let _ = writeln!(
-            out,
-            "    {}: {}",
-            lang.pick("対象", "absorbs"),
-            absorbed.join(lang.pick("、", "; "))
-        );
+        field(&mut out, lang.pick("対象", "absorbs"), &absorbed, lang);
         let role: Vec<&str> = body.role.iter().map(|f| lang.pick(f.label_ja(), f.key())).collect();
-        if !role.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {}: {}",
-                lang.pick("役割", "role"),
-                role.join(lang.pick("、", ", "))
-            );
-        }
+        field(&mut out, lang.pick("役割", "role"), &role, lang);
         let core: Vec<String> =
             body.core_members.iter().map(|m| member(&m.name, m.count)).collect();
-        let _ = writeln!(
-            out,
-            "    {}: {}",
-            lang.pick("コアメンバー", "core members"),
-            core.join(lang.pick("、", ", "))
-        );
-        if !body.per_item_members.is_empty() {
-            let items: Vec<String> = body
-                .per_item_members
-                .iter()
-                .map(|m| format!("{} {:.0}%", member(&m.name, m.count), m.expected_share * 100.0))
-                .collect();
-            let _ = writeln!(
-                out,
-                "    {}: {}",
-                lang.pick("都度参加", "per-item members"),
-                items.join(lang.pick("、", ", "))
-            );
-        }
+        field(&mut out, lang.pick("コアメンバー", "core members"), &core, lang);
+        let items: Vec<String> = body
+            .per_item_members
+            .iter()
+            .map(|m| format!("{} {:.0}%", member(&m.name, m.count), m.expected_share * 100.0))
+            .collect();
+        field(&mut out, lang.pick("都度参加", "per-item members"), &items, lang);
         if let Some(target) = &body.escalates_to {
             let _ = writeln!(out, "    {}: {target}", lang.pick("課題の提起先", "escalates to"));
         }
@@ -135,4 +111,11 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
 
 fn member(name: &str, count: u32) -> String {
     if count > 1 { format!("{name}×{count}") } else { name.to_string() }
+}
+
+/// One indented "label: a、b、c" line of a body; nothing when the list is empty.
+fn field<S: AsRef<str>>(out: &mut String, label: &str, items: &[S], lang: Lang) {
+    if !items.is_empty() {
+        let _ = writeln!(out, "    {label}: {}", phrases::list(items, usize::MAX, lang));
+    }
 }

@@ -6,12 +6,12 @@
 //! escapes itself, is inserted as it is.
 
 use crate::lang::Lang;
-use crate::report::document::{Chart, STYLE, chart_html, table_html};
+use crate::report::document::{Chart, chart_html, page, table_html};
 use crate::report::review::tables::review_tables;
 use crate::report::review::words::{figure_label, summary};
 use crate::report::table::markdown_text;
 use crate::review::Review;
-use maud::{DOCTYPE, PreEscaped, html};
+use maud::html;
 
 fn title(review: &Review, lang: Lang) -> String {
     match lang {
@@ -91,17 +91,7 @@ pub fn review_html(review: &Review, charts: &[Chart], lang: Lang) -> String {
         .filter_map(|key| review.figure(key))
         .map(|f| (format!("{:.0} → {:.0}", f.before, f.after), figure_label(f.key, lang)))
         .collect();
-    let page = html! {
-        (DOCTYPE)
-        html lang=(lang.pick("ja", "en")) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                style { (PreEscaped(STYLE)) }
-            }
-            body {
-                h1 { (title) }
+    let body = html! {
                 section id="summary" {
                     h2 { (lang.pick("変化の要約", "What changed")) }
                     div class="cards" {
@@ -136,10 +126,8 @@ pub fn review_html(review: &Review, charts: &[Chart], lang: Lang) -> String {
                         @for chart in charts { (chart_html(chart)) }
                     }
                 }
-            }
-        }
     };
-    page.into_string()
+    page(&title, lang, body)
 }
 
 /// The review as Markdown, for pasting into documents: the summary as a list, then every
