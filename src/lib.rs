@@ -3,7 +3,8 @@
 //! every working link.
 //!
 //! The pipeline runs one way: [`input`] reads files into the [`model`]; [`graph`] builds
-//! networks from the model; the analyses ([`connectivity`], [`overlap`], [`proposal`])
+//! networks from the model; [`legal`] knows the well-known meeting types and the rules
+//! on who may share a session; the analyses ([`connectivity`], [`overlap`], [`proposal`])
 //! read those, and [`analysis`] runs them as one pipeline; [`review`] compares two years of one inventory; [`report`] renders the
 //! results as bytes.
 //! [`generate`] writes synthetic inventories with known answers, for tests and benchmarks.
@@ -26,6 +27,7 @@ pub mod generate;
 pub mod graph;
 pub mod input;
 mod lang;
+pub mod legal;
 pub mod model;
 pub mod overlap;
 pub mod proposal;

@@ -1,6 +1,7 @@
 //! The overlap analysis as a whole: parameters, the report it produces, and how each
 //! cluster, containment and tier is explained.
 
+use crate::legal::{Profile, SessionBar, bound_agencies, profile, session_bars};
 use crate::model::name_key;
 use crate::model::{Inventory, Meeting};
 use crate::overlap::cluster::{ClusteringStats, EPSILON, cluster_components};
@@ -173,6 +174,11 @@ pub struct PairReport {
     pub topics_only_in_b: Vec<String>,
     /// Position of the cluster holding both meetings in `clusters` (0-based), if any.
     pub cluster: Option<usize>,
+    /// Whether the law lets the two be one sitting (兼ねる or 合同開催): the same
+    /// rulebook the proposal uses ([`crate::legal::session_bars`]).
+    pub can_share_session: bool,
+    /// The rules that forbid it (empty when they may).
+    pub why_not: Vec<SessionBar>,
 }
 
 /// A group of overlapping meetings.
@@ -210,6 +216,10 @@ pub struct ClusterReport {
     pub min_score: f64,
     /// Constraints a planner must respect before consolidating.
     pub cautions: Vec<Caution>,
+    /// Whether the law lets every member be one sitting: no pair of members is barred.
+    pub can_share_session: bool,
+    /// The rules that bar a pair of members (empty when none does).
+    pub why_not: Vec<SessionBar>,
 }
 
 /// A reason to take care before consolidating a cluster.
@@ -364,9 +374,31 @@ pub fn analyze(
         pair_score,
     );
     let meetings = &inventory.meetings;
+    // The rulebook for sharing a session, asked once per listed pair and cluster.
+    let profiles: Vec<Profile> = meetings.iter().map(profile).collect();
+    let bound_by_name = bound_agencies(inventory);
+    let bound = |name: &str| bound_by_name.get(name).copied().unwrap_or(false);
+    let bars = |a: usize, b: usize| {
+        session_bars(&meetings[a], &profiles[a], &meetings[b], &profiles[b], &bound)
+    };
     let mut explained: Vec<(&Vec<usize>, ClusterReport)> = clusters
         .iter()
-        .map(|members| (members, explain_cluster(inventory, &index, members)))
+        .map(|members| {
+            let mut report = explain_cluster(inventory, &index, members);
+            let mut why_not = Vec::new();
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    for bar in bars(a, b) {
+                        if !why_not.contains(&bar) {
+                            why_not.push(bar);
+                        }
+                    }
+                }
+            }
+            report.can_share_session = why_not.is_empty();
+            report.why_not = why_not;
+            (members, report)
+        })
         .collect();
     // Most duplicated hours first; ties by first member in inventory order.
     explained.sort_by(|(xm, x), (ym, y)| {
@@ -388,8 +420,15 @@ pub fn analyze(
         .filter(|p| !p.same_body && p.score >= params.min_pair_score - EPSILON)
         .collect();
     listed.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
-    let pairs: Vec<PairReport> =
-        listed.iter().map(|p| explain_pair(meetings, &index, p, together(p))).collect();
+    let pairs: Vec<PairReport> = listed
+        .iter()
+        .map(|p| {
+            let mut report = explain_pair(meetings, &index, p, together(p));
+            report.why_not = bars(p.a, p.b);
+            report.can_share_session = report.why_not.is_empty();
+            report
+        })
+        .collect();
     let mut contained: Vec<&PairScore> = kept.iter().filter(|p| is_containment(p)).collect();
     // By the smaller meeting, then the larger, in inventory order.
     let smaller_first = |p: &PairScore| {
@@ -486,6 +525,8 @@ fn explain_pair(
         topics_only_in_a: strings(&mut a_terms.difference(&b_terms)),
         topics_only_in_b: strings(&mut b_terms.difference(&a_terms)),
         cluster,
+        can_share_session: true,
+        why_not: Vec::new(),
     }
 }
 
@@ -552,6 +593,8 @@ fn explain_cluster(
         mean_score,
         min_score: if min_score.is_finite() { min_score } else { 0.0 },
         cautions: cautions(inventory, members, &attendance),
+        can_share_session: true,
+        why_not: Vec::new(),
     }
 }
 

@@ -2,14 +2,17 @@
 //! and per-item members, tiers and escalation paths, a reason for every decision, and
 //! the before/after figures.
 
+use crate::legal::Strength;
+use crate::legal::{SharingBasis, Tier};
 use crate::model::{Function, Inventory, name_key};
 use crate::proposal::body::{
-    BodyFigures, Item, Prepared, Violation, check_group, figures, is_statutory, pair_violations,
+    BodyFigures, Item, Owner, Prepared, Violation, check_group, figures, has_basis, may_be_merged,
+    pair_violations,
 };
-use crate::proposal::catalogue::{SharingBasis, Tier};
+use crate::proposal::escalation::meeting_targets;
 use crate::proposal::result::{
-    Absorbed, AgencyHours, Body, Decision, Figures, How, KeptBecause, Member, Optimality, Proposal,
-    Reason, SplitPart,
+    Absorbed, AgencyHours, Approver, Assumptions, Body, Decision, Escalation, EscalationRule,
+    Figures, How, KeptBecause, LegalIdentity, Member, Optimality, Proposal, Reason, SplitPart,
 };
 use crate::proposal::split::{Draft, Part, split_drafts, unbound};
 use rayon::prelude::*;
@@ -97,12 +100,19 @@ pub fn assemble(
                 Part::Plenary => Tier::Community,
                 Part::Case => Tier::Case,
             };
-            let statutory: Vec<&&Item> = items.iter().filter(|i| is_statutory(i)).collect();
+            let core: BTreeSet<usize> = draft.figures.core.iter().map(|&(a, _)| a).collect();
             let how = |item: &Item| match (draft.part, items.len()) {
                 (Part::Plenary | Part::Case, _) => How::Split,
                 (Part::Group, 1) => How::Kept,
-                (Part::Group, _) if is_statutory(item) => How::Joint,
-                (Part::Group, _) => How::Merged,
+                // Everyone of it sits through the whole sitting: the sitting serves as it.
+                (Part::Group, _)
+                    if has_basis(item)
+                        && item.participants.iter().all(|(a, _)| core.contains(a)) =>
+                {
+                    How::ServesAs
+                }
+                (Part::Group, _) if may_be_merged(item) => How::Merged,
+                (Part::Group, _) => How::Joint,
             };
             let name = leading_name(&items);
             let part = match draft.part {
@@ -132,13 +142,24 @@ pub fn assemble(
                 (Part::Plenary, _) => reasons.push(why_split(prepared, items[0])),
                 (Part::Case, _) => {}
             }
-            let legal_identities = statutory
+            let legal_identities = items
                 .iter()
-                .map(|i| match &i.profile.legal_basis.value {
-                    Some(basis) => format!("{} ({basis})", i.name),
-                    None => i.name.clone(),
+                .filter(|i| has_basis(i))
+                .map(|i| LegalIdentity {
+                    meeting: i.id.clone(),
+                    name: i.name.clone(),
+                    basis: i.profile.legal_basis.value.clone(),
+                    strength: i.profile.strength.value,
                 })
                 .collect();
+            let changed = !(draft.part == Part::Group && items.len() == 1);
+            let approvers: Vec<Approver> = if changed {
+                items.iter().map(|i| approver(i)).collect::<BTreeSet<_>>().into_iter().collect()
+            } else {
+                Vec::new()
+            };
+            let recommendation_to_owner =
+                changed && items.iter().any(|i| i.owner != Owner::Municipality);
             Body {
                 id: ids[b].clone(),
                 name,
@@ -163,8 +184,11 @@ pub fn assemble(
                 annual_person_hours: draft.figures.person_hours,
                 hours_before: draft.figures.hours_before,
                 legal_identities,
+                approvers,
+                recommendation_to_owner,
                 personal_info,
                 escalates_to: None,
+                escalations: Vec::new(),
                 absorbs: items
                     .iter()
                     .map(|i| Absorbed { meeting: i.id.clone(), name: i.name.clone(), how: how(i) })
@@ -173,54 +197,48 @@ pub fn assemble(
             }
         })
         .collect();
-    // Escalation: each case body raises regional issues to the community body with which
-    // it shares most agencies; each community body feeds the policy body it shares most with.
+    // Escalation: each meeting's own target (see `escalation`), lifted to bodies. A
+    // body takes the target of its leading meeting that lies outside it (a body that
+    // holds its parent needs none); the case part of a split meeting raises its issues
+    // to its own plenary.
     let member_sets: Vec<BTreeSet<usize>> = drafts.iter().map(|d| members_of(&d.figures)).collect();
-    let areas: Vec<Option<String>> =
-        drafts.iter().map(|d| prepared.items[d.members[0]].area.clone()).collect();
-    let mut bodies_of_agency: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (t, set) in member_sets.iter().enumerate() {
-        for &a in set {
-            bodies_of_agency.entry(a).or_default().push(t);
-        }
-    }
-    let escalation_targets: Vec<Option<usize>> = (0..bodies.len())
-        .into_par_iter()
-        .map_init(SharedCounter::default, |counter, b| {
-            // Area bodies report to the municipality-wide body of their tier when there
-            // is one (第2層 → 第1層 協議体); otherwise one tier up (case → community →
-            // policy).
-            let up = match bodies[b].tier {
-                Tier::Case => Some(Tier::Community),
-                Tier::Community => Some(Tier::Policy),
-                Tier::Policy => None,
-            };
-            let candidate = |t: usize| {
-                let same_tier_wider =
-                    bodies[t].tier == bodies[b].tier && areas[b].is_some() && areas[t].is_none();
-                t != b && (Some(bodies[t].tier) == up || same_tier_wider)
-            };
-            // Shared agencies counted through the agency index, so only bodies sharing
-            // someone are looked at (intersecting every pair of bodies was quadratic).
-            counter.count(bodies.len(), member_sets[b].iter().map(|a| &bodies_of_agency[a]));
-            let best = counter
-                .touched
+    let targets = meeting_targets(prepared);
+    let body_of_meeting = |m: usize| body_of_item.get(&m).and_then(|bs| bs.first().copied());
+    for (b, draft) in drafts.iter().enumerate() {
+        let found: Vec<(usize, usize, usize, EscalationRule)> = if draft.part == Part::Case {
+            body_of_meeting(draft.members[0])
+                .map(|t| (draft.members[0], t, draft.members[0], EscalationRule::OwnHierarchy))
+                .into_iter()
+                .collect()
+        } else {
+            draft
+                .members
                 .iter()
-                .copied()
-                .filter(|&t| candidate(t))
-                .map(|t| {
-                    let shared = counter.shared[t] as usize;
-                    let same_area = areas[b] == areas[t];
-                    let same_tier_wider = bodies[t].tier == bodies[b].tier;
-                    (same_tier_wider && shared > 0, shared, same_area, std::cmp::Reverse(t))
+                .filter_map(|&m| targets[m].map(|t| (m, t)))
+                .filter_map(|(m, t)| {
+                    body_of_meeting(t.meeting).map(|body| (m, body, t.meeting, t.rule))
                 })
-                .max();
-            counter.clear();
-            best.map(|(_, _, _, std::cmp::Reverse(t))| t)
-        })
-        .collect();
-    for (body, target) in bodies.iter_mut().zip(escalation_targets) {
-        body.escalates_to = target.map(|t| ids[t].clone());
+                .filter(|&(_, body, _, _)| body != b)
+                .collect()
+        };
+        for (from, target, meeting, rule) in found {
+            let escalation = Escalation {
+                from: prepared.items[from].id.clone(),
+                body: ids[target].clone(),
+                meeting: prepared.items[meeting].id.clone(),
+                rule,
+            };
+            bodies[b].reasons.push(Reason::EscalatesTo {
+                from: escalation.from.clone(),
+                body: escalation.body.clone(),
+                meeting: escalation.meeting.clone(),
+                rule,
+            });
+            if bodies[b].escalates_to.is_none() {
+                bodies[b].escalates_to = Some(escalation.body.clone());
+            }
+            bodies[b].escalations.push(escalation);
+        }
     }
     let meetings = prepared
         .items
@@ -254,18 +272,31 @@ pub fn assemble(
         .collect();
     let dropped_sector_links =
         before_sectors.difference(&after_sectors).map(|(s, t)| [s.clone(), t.clone()]).collect();
+    let core_sets: Vec<BTreeSet<usize>> =
+        drafts.iter().map(|d| d.figures.core.iter().map(|&(a, _)| a).collect()).collect();
+    let (after_core_links, _) = links(prepared, &core_sets);
+    let secretariat = policy.fixed_cost_hours;
     let before = Figures {
         bodies: prepared.items.len(),
         sessions_per_year: prepared.items.iter().map(|i| i.sessions).sum(),
         annual_person_hours: prepared.items.iter().map(|i| i.person_hours).sum(),
+        annual_person_hours_full_attendance: prepared.items.iter().map(|i| i.person_hours).sum(),
+        secretariat_hours: secretariat * prepared.items.len() as f64,
         agency_links: before_links.len(),
+        agency_links_core: before_links.len(),
         sector_links: before_sectors.len(),
     };
     let after = Figures {
         bodies: bodies.len(),
         sessions_per_year: bodies.iter().map(|b| b.sessions_per_year).sum(),
         annual_person_hours: bodies.iter().map(|b| b.annual_person_hours).sum(),
+        annual_person_hours_full_attendance: drafts
+            .iter()
+            .map(|d| d.figures.full_attendance_hours)
+            .sum(),
+        secretariat_hours: secretariat * bodies.len() as f64,
         agency_links: after_links.len(),
+        agency_links_core: after_core_links.len(),
         sector_links: after_sectors.len(),
     };
     let before_hours = inventory.agency_annual_hours();
@@ -297,6 +328,10 @@ pub fn assemble(
         dropped_sector_links,
         agency_hours,
         optimality,
+        assumptions: Assumptions {
+            agenda_compression: policy.agenda_compression,
+            secretariat_hours_per_body: policy.fixed_cost_hours,
+        },
     }
 }
 
@@ -329,15 +364,28 @@ fn inferred_values(item: &Item) -> BTreeMap<String, String> {
     map
 }
 
-/// The meeting a body is named after: a statutory one first (its name is the one the
-/// law and the minutes use), then the one with most person-hours, then inventory order.
+/// Who approves a change to a meeting: its owner's board for another organisation's
+/// body, the council for a body set up by ordinance, otherwise the mayor's decision.
+fn approver(item: &Item) -> Approver {
+    match (item.owner, item.profile.strength.value) {
+        (Owner::SocialWelfareCouncil, _) => Approver::SocialWelfareCouncilBoard,
+        (Owner::WelfareVolunteersCouncil, _) => Approver::WelfareVolunteersCouncil,
+        (Owner::Municipality, Strength::Ordinance) => Approver::Council,
+        (Owner::Municipality, _) => Approver::Mayor,
+    }
+}
+
+/// The meeting a body is named after: one with a basis first, the strongest basis first
+/// (its name is the one the law and the minutes use), then the one with most
+/// person-hours, then inventory order.
 fn leading_name(items: &[&Item]) -> String {
     items
         .iter()
         .enumerate()
         .max_by(|(i, a), (j, b)| {
-            is_statutory(a)
-                .cmp(&is_statutory(b))
+            has_basis(a)
+                .cmp(&has_basis(b))
+                .then(b.profile.strength.value.cmp(&a.profile.strength.value))
                 .then(a.person_hours.total_cmp(&b.person_hours))
                 .then(j.cmp(i))
         })
@@ -414,14 +462,22 @@ fn why_merged(
     reasons.push(Reason::Hours {
         before: figures.hours_before,
         after: figures.person_hours,
+        after_full_attendance: figures.full_attendance_hours,
         bodies_before: items.len(),
         secretariat_hours: policy.fixed_cost_hours * (items.len() - 1) as f64,
     });
-    for item in items.iter().filter(|i| is_statutory(i)) {
+    let core: BTreeSet<usize> = figures.core.iter().map(|&(a, _)| a).collect();
+    for item in items.iter().filter(|i| has_basis(i)) {
+        let serves_as = item.participants.iter().all(|(a, _)| core.contains(a));
         reasons.push(Reason::KeepsLegalIdentity {
             meeting: item.id.clone(),
-            basis: item.profile.legal_basis.value.clone().unwrap_or_default(),
+            basis: item.profile.legal_basis.value.clone(),
+            strength: item.profile.strength.value,
+            how: if serves_as { How::ServesAs } else { How::Joint },
         });
+    }
+    for item in items.iter().filter(|i| i.owner != Owner::Municipality) {
+        reasons.push(Reason::OwnerDecides { meeting: item.id.clone(), approver: approver(item) });
     }
     let members = figures.core.len() + figures.per_item.len();
     reasons.push(Reason::ConstraintsChecked {

@@ -9,8 +9,8 @@
 //! meetings' agendas fill: share = min(1, Σ sessions × minutes of their meetings / (S·D)).
 //! Annual person-hours = Σ core head-count × S·D/60 + Σ per-item head-count × share × S·D/60.
 
+use crate::legal::{Profile, SessionBar, SharingBasis, profile};
 use crate::model::{Agency, Inventory};
-use crate::proposal::catalogue::{Profile, SharingBasis, profile};
 use crate::proposal::policy::Policy;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -30,8 +30,16 @@ pub struct Item {
     pub minutes: f64,
     /// Ad hoc meeting.
     pub ad_hoc: bool,
-    /// Area, `None` for municipality-wide.
+    /// Area, `None` for municipality-wide (全市 and the like count as no area).
     pub area: Option<String>,
+    /// Who runs it: the municipality, or an organisation of its own (社会福祉協議会,
+    /// 民生委員児童委員協議会…) whose board decides on it.
+    pub owner: Owner,
+    /// Name key of the 親会議 (parent body) the inventory gives.
+    pub parent_key: Option<String>,
+    /// The field (分野) the meeting belongs to: its host's, or else the one most of its
+    /// people come from (administration and unknown fields do not count).
+    pub field: Option<String>,
     /// Given and inferred legal facts, after policy overrides.
     pub profile: Profile,
     /// Pinned by the policy.
@@ -102,7 +110,14 @@ impl Prepared {
                     sessions: meeting.frequency.sessions_per_year,
                     minutes: meeting.minutes_per_session,
                     ad_hoc: meeting.frequency.ad_hoc,
-                    area: meeting.area.clone(),
+                    area: meeting.area.clone().filter(|a| !is_municipality_wide(a)),
+                    owner: Owner::of_host(meeting.host.as_deref()),
+                    parent_key: meeting
+                        .parent_body
+                        .as_deref()
+                        .filter(|p| !p.trim().is_empty())
+                        .map(crate::model::name_key),
+                    field: field_of(meeting, &inventory.agencies, &index),
                     profile,
                     pinned: policy.keep.contains(&meeting.id),
                     person_hours: meeting.annual_person_hours(),
@@ -121,7 +136,7 @@ impl Prepared {
 }
 
 fn apply_override(profile: &mut Profile, o: &crate::proposal::policy::MeetingOverride) {
-    use crate::proposal::catalogue::Inferred;
+    use crate::legal::Inferred;
     if let Some(flag) = o.statutory {
         profile.statutory = Inferred { value: flag, inferred: false };
     }
@@ -138,6 +153,77 @@ fn apply_override(profile: &mut Profile, o: &crate::proposal::policy::MeetingOve
     }
     if let Some(basis) = &o.legal_basis {
         profile.legal_basis = Inferred { value: Some(basis.clone()), inferred: false };
+    }
+}
+
+/// Sectors that say nothing about a meeting's field.
+const NEUTRAL_SECTORS: &[&str] = &["行政", crate::model::UNKNOWN_SECTOR];
+
+/// A meeting's field: its host's sector when that names a field, else the sector most
+/// of its people come from (ties to the first in sorted order, so the result is stable).
+fn field_of(
+    meeting: &crate::model::Meeting,
+    agencies: &[Agency],
+    index: &HashMap<&str, usize>,
+) -> Option<String> {
+    let sector = |name: &str| index.get(name).map(|&i| agencies[i].sector.as_str());
+    if let Some(host_sector) = meeting.host.as_deref().and_then(sector)
+        && !NEUTRAL_SECTORS.contains(&host_sector)
+    {
+        return Some(host_sector.to_string());
+    }
+    let mut heads: BTreeMap<&str, u32> = BTreeMap::new();
+    for p in &meeting.participants {
+        if let Some(s) = sector(&p.agency).filter(|s| !NEUTRAL_SECTORS.contains(s)) {
+            *heads.entry(s).or_insert(0) += p.count;
+        }
+    }
+    heads.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.to_string())
+}
+
+/// Area values that mean "the whole municipality" rather than one area.
+pub(crate) fn is_municipality_wide(area: &str) -> bool {
+    let key = crate::model::name_key(area);
+    [
+        "全市",
+        "市全域",
+        "全域",
+        "市内全域",
+        "全町",
+        "全村",
+        "町全域",
+        "村全域",
+        "citywide",
+        "city-wide",
+        "all",
+    ]
+    .iter()
+    .any(|word| key == *word)
+}
+
+/// Who runs a meeting, and so who must approve a change to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// The municipality: its departments host it.
+    Municipality,
+    /// The social welfare council (社会福祉協議会): its board decides.
+    SocialWelfareCouncil,
+    /// The commissioned welfare volunteers' council (民生委員児童委員協議会).
+    WelfareVolunteersCouncil,
+}
+
+impl Owner {
+    /// The owner a host or secretariat names.
+    pub fn of_host(host: Option<&str>) -> Owner {
+        let host = host.map(crate::model::name_key).unwrap_or_default();
+        if host.contains("社会福祉協議会") || host.contains("社協") {
+            Owner::SocialWelfareCouncil
+        } else if host.contains("民生委員") || host.contains("民児協") {
+            Owner::WelfareVolunteersCouncil
+        } else {
+            Owner::Municipality
+        }
     }
 }
 
@@ -166,10 +252,23 @@ pub enum Violation {
     },
     /// The policy does not allow joint holding of statutory meetings.
     JointStatutoryNotAllowed,
-    /// Two meetings share case information on different legal bases.
+    /// Two meetings share case information on different legal bases: one may share
+    /// without the person's consent, the other only with it.
     SharingBases {
+        /// The meeting that may share without consent.
+        without_consent: String,
+        /// The law that allows it.
+        law: String,
+        /// The meeting that needs the person's consent.
+        with_consent: String,
+    },
+    /// Two meetings share without consent, each under its own law, which covers only
+    /// its own members.
+    DifferentSharingLaws {
         /// Meeting ids.
-        pair: [String; 2],
+        meetings: [String; 2],
+        /// Their laws, in the same order.
+        laws: [String; 2],
     },
     /// Case information would reach an attendee without a duty of confidentiality.
     Confidentiality {
@@ -197,6 +296,14 @@ pub enum Violation {
         /// Its overlap.
         overlap: f64,
     },
+    /// The body would need sessions longer than the policy allows to keep every
+    /// agenda.
+    SessionTooLong {
+        /// Minutes per session needed.
+        minutes: f64,
+        /// Limit.
+        limit: f64,
+    },
     /// Person-hours would rise.
     MoreHours,
 }
@@ -214,6 +321,8 @@ pub struct BodyFigures {
     pub per_item: Vec<(usize, u32, f64)>,
     /// Person-hours per year.
     pub person_hours: f64,
+    /// Person-hours per year if every member sits through every session.
+    pub full_attendance_hours: f64,
     /// Person-hours per year of the absorbed meetings today.
     pub hours_before: f64,
 }
@@ -236,15 +345,19 @@ pub fn figures(prepared: &Prepared, group: &[usize]) -> BodyFigures {
             core: only.participants.clone(),
             per_item: Vec::new(),
             person_hours: only.person_hours,
+            full_attendance_hours: only.person_hours,
             hours_before,
         };
     }
     let policy = &prepared.policy;
     let sessions = items.iter().map(|i| i.sessions).fold(0.0, f64::max);
     let longest = items.iter().map(|i| i.minutes).fold(0.0, f64::max);
-    let extended = longest + policy.minutes_per_absorbed_meeting * (items.len() - 1) as f64;
-    // Never shorter than the longest absorbed session, so every agenda still fits.
-    let minutes = longest.max(extended.min(policy.max_session_minutes));
+    // Agenda time is kept: the body meets long enough for every absorbed agenda, less
+    // only the share the policy lets it save (repeated openings and reports), and never
+    // shorter than the longest absorbed session.
+    let agenda_minutes: f64 = items.iter().map(|i| i.annual_minutes()).sum();
+    let compressed = agenda_minutes * (1.0 - policy.agenda_compression) / sessions.max(1e-9);
+    let minutes = longest.max(compressed);
     let body_minutes = sessions * minutes;
     // agency → (meetings attended, largest head-count, minutes per year attended)
     let mut attendance: BTreeMap<usize, (usize, u32, f64)> = BTreeMap::new();
@@ -269,12 +382,14 @@ pub fn figures(prepared: &Prepared, group: &[usize]) -> BodyFigures {
             person_minutes += f64::from(count) * minutes_attended;
         }
     }
+    let heads: u32 = core.iter().map(|&(_, c)| c).chain(per_item.iter().map(|&(_, c, _)| c)).sum();
     BodyFigures {
         sessions,
         minutes,
         core,
         per_item,
         person_hours: person_minutes / 60.0,
+        full_attendance_hours: f64::from(heads) * body_minutes / 60.0,
         hours_before,
     }
 }
@@ -333,15 +448,27 @@ pub fn pair_violations(
     {
         found!(Violation::NeverMerge { pair: pair() });
     }
-    if !policy.allow_joint_statutory && (x.profile.statutory.value || y.profile.statutory.value) {
+    if !policy.allow_joint_statutory && (has_basis(x) || has_basis(y)) {
         found!(Violation::JointStatutoryNotAllowed);
     }
-    if let (Some(p), Some(q)) = (&x.profile.sharing.value, &y.profile.sharing.value)
-        && p != q
-    {
-        found!(Violation::SharingBases { pair: pair() });
+    if let Some(violation) = sharing_conflict(x, y) {
+        found!(violation);
     }
     found
+}
+
+/// Two case meetings whose information rests on different footings cannot be one
+/// session (the rulebook in [`crate::legal`], shared with the overlap analysis).
+pub(crate) fn sharing_conflict(x: &Item, y: &Item) -> Option<Violation> {
+    match crate::legal::sharing_conflict(&x.id, &x.profile, &y.id, &y.profile)? {
+        SessionBar::SharingBases { without_consent, law, with_consent } => {
+            Some(Violation::SharingBases { without_consent, law, with_consent })
+        }
+        SessionBar::DifferentSharingLaws { meetings, laws } => {
+            Some(Violation::DifferentSharingLaws { meetings, laws })
+        }
+        SessionBar::Confidentiality { .. } => None,
+    }
 }
 
 /// Every hard constraint on a group of two or more meetings, with its figures.
@@ -366,13 +493,14 @@ pub fn check_group_after_pairs(
     // Confidentiality: when any absorbed meeting handles case information, every
     // attendee needs a duty — their own, or one conferred by a statutory meeting they
     // were already a member of (its law binds its members).
-    if items.iter().any(|i| i.profile.personal_info.value) {
+    // A duty conferred by a statutory body covers that body's own cases only: a member
+    // of another law's body sitting in the same session is bound only by its own duty.
+    for case in items.iter().filter(|i| i.profile.personal_info.value) {
         for item in &items {
             for &(agency, _) in &item.participants {
-                let conferred = items.iter().any(|m| {
-                    m.profile.confers_duty.value && m.participants.iter().any(|&(a, _)| a == agency)
-                });
-                if !prepared.bound(agency) && !conferred {
+                let member_of_case_body = case.profile.confers_duty.value
+                    && case.participants.iter().any(|&(a, _)| a == agency);
+                if !prepared.bound(agency) && !member_of_case_body {
                     return Err(Violation::Confidentiality {
                         agency: prepared.agencies[agency].name.clone(),
                     });
@@ -396,6 +524,12 @@ pub fn check_group_after_pairs(
         }
     }
     let figures = figures(prepared, group);
+    if figures.minutes > policy.max_session_minutes + 1e-9 {
+        return Err(Violation::SessionTooLong {
+            minutes: figures.minutes,
+            limit: policy.max_session_minutes,
+        });
+    }
     let core = figures.core_head_count();
     if core > policy.max_core_members {
         return Err(Violation::Size { core, limit: policy.max_core_members });
@@ -411,7 +545,14 @@ pub fn check_group_after_pairs(
     Ok(figures)
 }
 
-/// Whether a meeting keeps its legal identity inside a body.
-pub fn is_statutory(item: &Item) -> bool {
-    item.profile.statutory.value
+/// Whether a meeting keeps its legal identity inside a body: anything with a basis
+/// (law, regulation, guideline, ordinance, municipal rule) is never merged away.
+pub fn has_basis(item: &Item) -> bool {
+    item.profile.strength.value.has_basis() || item.profile.statutory.value
+}
+
+/// Whether a meeting may be merged away: no basis of any kind, and run by the
+/// municipality (another organisation's own body is theirs to change).
+pub fn may_be_merged(item: &Item) -> bool {
+    !has_basis(item) && item.owner == Owner::Municipality
 }

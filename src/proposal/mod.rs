@@ -31,7 +31,7 @@
 
 mod assemble;
 pub(crate) mod body;
-mod catalogue;
+mod escalation;
 mod policy;
 #[cfg(test)]
 mod properties;
@@ -39,14 +39,17 @@ mod result;
 pub(crate) mod search;
 mod split;
 
-pub use body::Violation;
-pub use catalogue::{
-    CATALOGUE, Inferred, KnownType, Profile, SharingBasis, Strength, Tier, profile, recognise,
+pub use crate::legal::{
+    CATALOGUE, Inferred, KnownType, Profile, SharingBasis, Strength, Tier, TierRule, profile,
+    recognise, tier_from_words,
 };
+pub use body::Owner;
+pub use body::Violation;
 pub use policy::{MeetingOverride, Policy, PolicyError};
 pub use result::{
-    Absorbed, AgencyHours, Body, Decision, Figures, How, KeptBecause, Member, Method, Optimality,
-    Proposal, Reason, SplitPart,
+    Absorbed, AgencyHours, Approver, Assumptions, Body, Decision, Escalation, EscalationRule,
+    Figures, How, KeptBecause, LegalIdentity, Member, Method, Optimality, Proposal, Reason,
+    SplitPart,
 };
 
 use crate::model::Inventory;

@@ -5,6 +5,7 @@
 //! max_per_item_share = 0.6         # share of a body's members who attend only their items
 //! fixed_cost_hours = 20            # secretariat hours per body per year (preparation, minutes)
 //! min_member_overlap = 0.5         # each merged meeting shares at least this share of its agencies
+//! agenda_compression = 0.25       # share of absorbed agenda time a merged body may save
 //! allow_mixed_areas = false
 //! allow_joint_statutory = true     # statutory meetings may be held jointly (合同開催)
 //! seed = 42
@@ -16,9 +17,12 @@
 //! statutory = true
 //! personal_info = false
 //! tier = "policy"
+//!
+//! [escalate]                       # escalation targets set by hand
+//! M18 = "M17"
 //! ```
 
-use crate::proposal::catalogue::Tier;
+use crate::legal::Tier;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -81,8 +85,11 @@ pub struct Policy {
     /// Minimum overlap coefficient between a merged meeting's agencies and the rest of
     /// the body: meetings are only merged where the same people already meet.
     pub min_member_overlap: f64,
-    /// Minutes added to a merged session for each absorbed meeting's own agenda.
-    pub minutes_per_absorbed_meeting: f64,
+    /// Share of the absorbed meetings' agenda time a merged body may save (the repeated
+    /// opening, the same reports heard twice): 0 keeps every minute, 0.25 (the default)
+    /// lets a merged body meet for three quarters of the agenda time it absorbs.
+    /// Agenda items do not vanish by being held together, so this stays modest.
+    pub agenda_compression: f64,
     /// Longest session a body may have, in minutes.
     pub max_session_minutes: f64,
     /// Whether meetings of different areas may merge.
@@ -102,6 +109,8 @@ pub struct Policy {
     /// Overrides by meeting id.
     #[serde(rename = "override")]
     pub overrides: BTreeMap<String, MeetingOverride>,
+    /// Escalation targets set by hand: meeting id → the meeting it raises issues to.
+    pub escalate: BTreeMap<String, String>,
 }
 
 impl Default for Policy {
@@ -111,7 +120,7 @@ impl Default for Policy {
             max_per_item_share: 0.6,
             fixed_cost_hours: 20.0,
             min_member_overlap: 0.5,
-            minutes_per_absorbed_meeting: 15.0,
+            agenda_compression: 0.25,
             max_session_minutes: 180.0,
             allow_mixed_areas: false,
             allow_joint_statutory: true,
@@ -121,6 +130,7 @@ impl Default for Policy {
             never_merge: Vec::new(),
             allow_dropped_links: Vec::new(),
             overrides: BTreeMap::new(),
+            escalate: BTreeMap::new(),
         }
     }
 }
@@ -164,12 +174,11 @@ impl Policy {
         if !(0.0..=1.0).contains(&self.min_member_overlap) {
             return fail("min_member_overlap", self.min_member_overlap.to_string(), "0 to 1");
         }
-        if !(self.minutes_per_absorbed_meeting >= 0.0 && self.minutes_per_absorbed_meeting <= 600.0)
-        {
+        if !(0.0..=0.9).contains(&self.agenda_compression) {
             return fail(
-                "minutes_per_absorbed_meeting",
-                self.minutes_per_absorbed_meeting.to_string(),
-                "0 to 600 minutes",
+                "agenda_compression",
+                self.agenda_compression.to_string(),
+                "0 to 0.9 (a share of the absorbed agenda time; 0.25 is the default)",
             );
         }
         if !(self.max_session_minutes > 0.0 && self.max_session_minutes <= 1440.0) {

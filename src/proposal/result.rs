@@ -3,23 +3,31 @@
 //! the report layer renders them in either language, so `analysis.json` is the same
 //! whatever `--lang` says.
 
+use crate::legal::{Strength, Tier};
 use crate::model::Function;
 use crate::proposal::body::Violation;
-use crate::proposal::catalogue::Tier;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// What happens to an existing meeting.
+/// What happens to an existing meeting, with its legal meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum How {
-    /// Kept as it is.
+    /// 維持: kept as it is.
     Kept,
-    /// Absorbed into a consolidated body; stops existing on its own.
-    Merged,
-    /// Statutory meeting held jointly (合同開催), keeping its legal identity.
+    /// 兼ねる: one sitting serves several bodies; this one keeps its legal identity,
+    /// minutes and membership rules, and all its members sit through the whole sitting.
+    ServesAs,
+    /// 合同開催: one sitting with separate agenda items per body; this one keeps its
+    /// legal identity and its own agenda.
     Joint,
-    /// Split by purpose into a plenary and an ad hoc case meeting.
+    /// 部会化: becomes a 部会 of another body (reserved: the search does not propose it
+    /// yet; the what-if and policy files may).
+    Subcommittee,
+    /// 統合: stops existing on its own. Only for bodies with no basis, run by the
+    /// municipality.
+    Merged,
+    /// Split by purpose into a plenary and an ad hoc case meeting (the Ōda pattern).
     Split,
 }
 
@@ -74,12 +82,20 @@ pub struct Body {
     pub annual_person_hours: f64,
     /// Person-hours per year of what it replaces.
     pub hours_before: f64,
-    /// Statutory identities the body keeps (legal bases).
-    pub legal_identities: Vec<String>,
+    /// The bodies with a basis it holds, each keeping its legal identity.
+    pub legal_identities: Vec<LegalIdentity>,
+    /// Who must approve the change (empty for a body kept as it is).
+    pub approvers: Vec<Approver>,
+    /// True when the change touches a body the municipality does not run: then it is a
+    /// recommendation to that body's owner, not a decision.
+    pub recommendation_to_owner: bool,
     /// Whether it handles personal case information.
     pub personal_info: bool,
-    /// Body id this one raises issues to.
+    /// Body id this one raises issues to: its leading meeting's target.
     pub escalates_to: Option<String>,
+    /// Where each absorbed meeting raises its issues (each keeps its own hierarchy: a
+    /// 部会 held jointly with another body still reports to its own 全体会), and why.
+    pub escalations: Vec<Escalation>,
     /// Meetings it absorbs.
     pub absorbs: Vec<Absorbed>,
     /// Why, as data: the report layer words each reason.
@@ -108,10 +124,18 @@ pub struct Figures {
     pub bodies: usize,
     /// Sessions per year.
     pub sessions_per_year: f64,
-    /// Person-hours per year.
+    /// Person-hours per year under the model: per-item members present for their own
+    /// agenda items only.
     pub annual_person_hours: f64,
+    /// Person-hours per year if everyone sits through every session, as people do.
+    pub annual_person_hours_full_attendance: f64,
+    /// Secretariat hours per year: an assumption of the policy (hours per body), never
+    /// part of the headline saving.
+    pub secretariat_hours: f64,
     /// Pairs of agencies that meet.
     pub agency_links: usize,
+    /// Pairs of agencies that meet as core members (per-item seats not counted).
+    pub agency_links_core: usize,
     /// Pairs of sectors that meet.
     pub sector_links: usize,
 }
@@ -182,6 +206,78 @@ pub struct Proposal {
     pub agency_hours: Vec<AgencyHours>,
     /// Optimality of the search.
     pub optimality: Optimality,
+    /// The policy's assumptions behind the figures, to be stated beside them.
+    pub assumptions: Assumptions,
+}
+
+/// What the cost figures assume (from the policy).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assumptions {
+    /// Largest share of absorbed agenda time a merged body may save.
+    pub agenda_compression: f64,
+    /// Secretariat hours per body per year.
+    pub secretariat_hours_per_body: f64,
+}
+
+/// A body with a basis, kept inside a proposed body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegalIdentity {
+    /// Meeting id.
+    pub meeting: String,
+    /// Meeting name as written.
+    pub name: String,
+    /// Its basis as written or inferred.
+    pub basis: Option<String>,
+    /// What the basis is.
+    pub strength: Strength,
+}
+
+/// Who must approve a change to a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approver {
+    /// The council: the body is set up by ordinance (条例, 附属機関).
+    Council,
+    /// The mayor's decision: the body is set up by the municipality's own rule (要綱)
+    /// or by none.
+    Mayor,
+    /// The board of the social welfare council that runs it.
+    SocialWelfareCouncilBoard,
+    /// The welfare volunteers' council that runs it.
+    WelfareVolunteersCouncil,
+}
+
+/// Where one absorbed meeting raises its issues, and why there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Escalation {
+    /// The absorbed meeting.
+    pub from: String,
+    /// The body it raises issues to.
+    pub body: String,
+    /// The meeting of that body it raises issues to.
+    pub meeting: String,
+    /// The rule that chose it.
+    pub rule: EscalationRule,
+}
+
+/// The rules for escalation, in the order they are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EscalationRule {
+    /// The policy file's `escalate` table.
+    Policy,
+    /// The inventory's 親会議 column names the target.
+    ParentColumn,
+    /// One level up inside the same body (親会議 and 階層: 個別 → 実務者 → 代表者,
+    /// 部会 → 全体会, 第2層 → 第1層).
+    OwnHierarchy,
+    /// The catalogue's known relations between meeting types of one body.
+    Catalogue,
+    /// Cross-field case work feeds the body that runs the multi-layered program or the
+    /// regional welfare plan.
+    CrossFieldProgram,
+    /// A body of the same field one tier up, the one sharing most agencies.
+    SameField,
 }
 
 /// How the optimum was found.
@@ -229,23 +325,50 @@ pub enum Reason {
         /// Topics as written.
         topics: Vec<String>,
     },
-    /// Person-hours and secretariat hours before and after.
+    /// Person-hours before and after, under the model and at full attendance, and the
+    /// secretariat hours the policy assumes.
     Hours {
         /// Person-hours per year of the meetings today.
         before: f64,
-        /// Person-hours per year of the body.
+        /// Person-hours per year of the body (per-item attendance).
         after: f64,
+        /// Person-hours per year if everyone sits through every session.
+        after_full_attendance: f64,
         /// Bodies before (one after).
         bodies_before: usize,
-        /// Secretariat hours the policy assumes are saved.
+        /// Secretariat hours the policy assumes are saved (an assumption).
         secretariat_hours: f64,
     },
-    /// A meeting with a legal basis keeps its identity inside a joint body.
+    /// A meeting with a basis keeps its identity inside a body (serves as, or held
+    /// jointly).
     KeepsLegalIdentity {
         /// Meeting id.
         meeting: String,
-        /// Its legal basis.
-        basis: String,
+        /// Its basis, when known.
+        basis: Option<String>,
+        /// What the basis is.
+        strength: Strength,
+        /// Serves as, or held jointly.
+        how: How,
+    },
+    /// A body without a basis run by another organisation: only its owner can change
+    /// it, so holding it jointly is a recommendation to them.
+    OwnerDecides {
+        /// Meeting id.
+        meeting: String,
+        /// Who runs it.
+        approver: Approver,
+    },
+    /// Where one of the body's meetings raises issues, and why there.
+    EscalatesTo {
+        /// The meeting that raises them.
+        from: String,
+        /// Target body.
+        body: String,
+        /// Target meeting.
+        meeting: String,
+        /// The rule that chose it.
+        rule: EscalationRule,
     },
     /// The constraints a merged body was checked against.
     ConstraintsChecked {

@@ -6,8 +6,8 @@
 //! these non-linear body costs (core/per-item members depend on the whole group), so
 //! both are written here and tested against each other.
 
+use crate::legal::Tier;
 use crate::proposal::body::{BodyFigures, Prepared, check_group, cost, figures, pair_violation};
-use crate::proposal::catalogue::Tier;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -76,6 +76,7 @@ pub(crate) fn split_drafts(prepared: &Prepared, index: usize) -> [Draft; 2] {
             sessions: item.sessions,
             minutes: item.minutes * fraction,
             person_hours: heads * item.annual_minutes() * fraction / 60.0,
+            full_attendance_hours: heads * item.annual_minutes() * fraction / 60.0,
             core,
             per_item: Vec::new(),
             hours_before: item.person_hours * fraction,

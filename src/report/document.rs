@@ -10,7 +10,7 @@ use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::proposal::Method;
 use crate::report::inventory_table::frequency_label;
-use crate::report::overlap::{caution_sentence, cluster_sentence};
+use crate::report::overlap::{caution_lines, cluster_sentence};
 use crate::report::phrases;
 use crate::report::table::{Cell, Table};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -141,40 +141,9 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         "Before and after",
         &[("指標", "measure"), ("現状", "before"), ("提案", "after")],
     );
-    let figures: [(&str, &str, f64, f64, usize); 5] = [
-        ("会議体", "meeting bodies", p.before.bodies as f64, p.after.bodies as f64, 0),
-        (
-            "年間開催回数",
-            "sessions per year",
-            p.before.sessions_per_year,
-            p.after.sessions_per_year,
-            1,
-        ),
-        (
-            "年間延べ時間",
-            "person-hours per year",
-            p.before.annual_person_hours,
-            p.after.annual_person_hours,
-            1,
-        ),
-        (
-            "機関間のつながり",
-            "agency links",
-            p.before.agency_links as f64,
-            p.after.agency_links as f64,
-            0,
-        ),
-        (
-            "分野間のつながり",
-            "field-to-field links",
-            p.before.sector_links as f64,
-            p.after.sector_links as f64,
-            0,
-        ),
-    ];
-    for (ja, en, before, after, decimals) in figures {
+    for (label, before, after, decimals) in phrases::before_after_rows(p, lang) {
         before_after.rows.push(vec![
-            lang.pick(ja, en).into(),
+            label.into(),
             Cell::Number(before, decimals),
             Cell::Number(after, decimals),
         ]);
@@ -645,7 +614,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                                 (c.meetings.iter().zip(&c.names).map(|(id, n)| format!("{id} {n}")).collect::<Vec<_>>().join(lang.pick("、", ", "))) }
                             p { (cluster_sentence(c, lang)) }
                             @if !c.cautions.is_empty() {
-                                ul { @for caution in &c.cautions { li { (caution_sentence(caution, lang)) } } }
+                                ul { @for line in caution_lines(c, lang) { li { (line) } } }
                             }
                         }
                     }
@@ -662,6 +631,7 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                 section id="proposal" {
                     h2 { (lang.pick("再編案", "Consolidation proposal")) }
                     @if let Some(t) = find("before_after") { (table_html(t)) }
+                    p class="note" { (phrases::cost_assumptions(p, lang)) }
                     p class="note" {
                         @match (lang, p.optimality.method) {
                             (Lang::Ja, Method::Exact) => "探索: 厳密解（最適性を証明済み）",
@@ -749,6 +719,13 @@ pub fn markdown_report(analysis: &Analysis, lang: Lang) -> String {
     };
     for table in tables(analysis, lang) {
         out.push_str(&table.to_markdown());
+        if table.key == "before_after" {
+            out.push_str(&crate::report::markdown_text(&phrases::cost_assumptions(
+                &analysis.proposal,
+                lang,
+            )));
+            out.push_str("\n\n");
+        }
     }
     out.push_str(&format!("## {}\n\n", lang.pick("統合・合同開催の理由", "Reasons")));
     for body in &analysis.proposal.bodies {

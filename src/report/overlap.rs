@@ -129,8 +129,8 @@ fn clusters_text(out: &mut String, report: &OverlapReport, lang: Lang) {
                 cluster.mean_score, cluster.min_score
             ),
         };
-        for caution in &cluster.cautions {
-            let _ = writeln!(out, "   {}", caution_sentence(caution, lang));
+        for line in caution_lines(cluster, lang) {
+            let _ = writeln!(out, "   {line}");
         }
     }
     more_line(out, report.clusters.len(), lang);
@@ -230,6 +230,37 @@ fn score_parts(p: &PairReport, lang: Lang) -> String {
             if p.same_host { "same" } else { "different" }
         ),
     }
+}
+
+/// What a planner must know before combining a cluster, in order: first whether the law
+/// lets it be one sitting at all (the same rulebook as the proposal), then the cautions.
+/// Advice to hold jointly is never given for a cluster the law keeps apart.
+pub(crate) fn caution_lines(cluster: &ClusterReport, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !cluster.can_share_session {
+        let reasons: Vec<String> =
+            cluster.why_not.iter().map(|bar| phrases::session_bar(bar, lang)).collect();
+        lines.push(match lang {
+            Lang::Ja => format!(
+                "1 回の会議にはできません（合同開催も兼ねることもできない）。{}。共通の構成員の負担を減らすには、同じ日に続けて開催することを検討してください。",
+                reasons.join("。")
+            ),
+            Lang::En => format!(
+                "These cannot be one sitting (neither held jointly nor one serving as the other): {}. To spare the shared members, consider holding them back to back on the same day.",
+                reasons.join("; ")
+            ),
+        });
+    }
+    for caution in &cluster.cautions {
+        let barred_advice =
+            matches!(caution, Caution::Statutory { .. }) && !cluster.can_share_session;
+        let barred_confidentiality =
+            matches!(caution, Caution::Confidentiality { .. }) && !cluster.can_share_session;
+        if !barred_advice && !barred_confidentiality {
+            lines.push(caution_sentence(caution, lang));
+        }
+    }
+    lines
 }
 
 pub(crate) fn caution_sentence(caution: &Caution, lang: Lang) -> String {

@@ -3,7 +3,11 @@
 //! same fact reads the same way in the text, HTML, Markdown and tables.
 
 use crate::lang::Lang;
-use crate::proposal::{Body, How, KeptBecause, Reason, SplitPart, Tier, Violation};
+use crate::legal::SessionBar;
+use crate::proposal::{
+    Approver, Body, EscalationRule, How, KeptBecause, Proposal, Reason, SplitPart, Strength, Tier,
+    Violation,
+};
 
 /// Hours as a planner writes them: rounded to one decimal, whole hours without one.
 ///
@@ -16,6 +20,11 @@ pub fn hours(value: f64) -> String {
     let text =
         if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") };
     if text == "-0" { "0".into() } else { text }
+}
+
+/// Minutes as a whole number.
+fn hours_minutes(minutes: f64) -> String {
+    format!("{minutes:.0}")
 }
 
 /// A share (0–1) as a whole percentage.
@@ -55,13 +64,158 @@ pub fn separator(lang: Lang) -> &'static str {
     lang.pick("、", ", ")
 }
 
+/// The proposal's before/after measures, labelled, with their decimals: one list for
+/// the text summary, the tables and the documents.
+pub fn before_after_rows(proposal: &Proposal, lang: Lang) -> Vec<(String, f64, f64, usize)> {
+    let (b, a) = (&proposal.before, &proposal.after);
+    let per_body = hours(proposal.assumptions.secretariat_hours_per_body);
+    vec![
+        (lang.pick("会議体", "meeting bodies").into(), b.bodies as f64, a.bodies as f64, 0),
+        (
+            lang.pick("年間開催回数", "sessions per year").into(),
+            b.sessions_per_year,
+            a.sessions_per_year,
+            0,
+        ),
+        (
+            lang.pick(
+                "年間延べ時間（都度参加の機関は自分の議題だけ出席）",
+                "person-hours per year (per-item members attend their own items only)",
+            )
+            .into(),
+            b.annual_person_hours,
+            a.annual_person_hours,
+            1,
+        ),
+        (
+            lang.pick(
+                "年間延べ時間（全員が毎回最後まで出席）",
+                "person-hours per year (everyone sits through every session)",
+            )
+            .into(),
+            b.annual_person_hours_full_attendance,
+            a.annual_person_hours_full_attendance,
+            1,
+        ),
+        (
+            match lang {
+                Lang::Ja => format!("事務局の作業時間（仮定: 1 会議体あたり年 {per_body} 時間）"),
+                Lang::En => format!("secretariat hours (assumed: {per_body} per body a year)"),
+            },
+            b.secretariat_hours,
+            a.secretariat_hours,
+            0,
+        ),
+        (
+            lang.pick(
+                "機関間のつながり（都度参加を含む）",
+                "agency links (including per-item seats)",
+            )
+            .into(),
+            b.agency_links as f64,
+            a.agency_links as f64,
+            0,
+        ),
+        (
+            lang.pick(
+                "機関間のつながり（コアメンバーどうし）",
+                "agency links between core members",
+            )
+            .into(),
+            b.agency_links_core as f64,
+            a.agency_links_core as f64,
+            0,
+        ),
+        (
+            lang.pick("分野間のつながり", "field-to-field links").into(),
+            b.sector_links as f64,
+            a.sector_links as f64,
+            0,
+        ),
+    ]
+}
+
+/// What the cost figures assume, in one sentence for the documents.
+pub fn cost_assumptions(proposal: &Proposal, lang: Lang) -> String {
+    let (b, a) = (&proposal.before, &proposal.after);
+    let saved = b.annual_person_hours - a.annual_person_hours;
+    let saved_full = b.annual_person_hours_full_attendance - a.annual_person_hours_full_attendance;
+    let compression = percent(proposal.assumptions.agenda_compression);
+    match lang {
+        Lang::Ja => format!(
+            "延べ時間の削減は、都度参加の機関が自分の議題の時間だけ出席する場合で年 {} 時間、全員が毎回最後まで出席する場合で年 {} 時間（マイナスは増加）。統合した会議体は、吸収した議題の時間を最大 {compression}（ポリシーの agenda_compression）までしか短縮しない。事務局の作業時間はポリシーの仮定値であり、削減時間には含めない。",
+            hours(saved),
+            hours(saved_full)
+        ),
+        Lang::En => format!(
+            "Person-hours saved: {} a year if per-item members attend their own items only, {} a year if everyone sits through every session (negative means more). A merged body shortens the agenda time it absorbs by at most {compression} (the policy's agenda_compression). Secretariat hours are an assumption of the policy and are not part of the saving.",
+            hours(saved),
+            hours(saved_full)
+        ),
+    }
+}
+
 /// What happens to a meeting, as the proposal's tables name it.
 pub fn how(how: How, lang: Lang) -> &'static str {
     match how {
         How::Kept => lang.pick("維持", "kept"),
-        How::Merged => lang.pick("統合", "merged"),
+        How::ServesAs => lang.pick("兼ねる", "serves as"),
         How::Joint => lang.pick("合同開催", "held jointly"),
+        How::Subcommittee => lang.pick("部会化", "becomes a subcommittee"),
+        How::Merged => lang.pick("統合", "merged"),
         How::Split => lang.pick("分割", "split"),
+    }
+}
+
+/// What a body's existence rests on.
+pub fn strength(strength: Strength, lang: Lang) -> &'static str {
+    match strength {
+        Strength::Law => lang.pick("法律", "an Act"),
+        Strength::LawEndeavour => lang.pick("法律（努力義務）", "an Act (duty to endeavour)"),
+        Strength::Regulation => lang.pick("政省令", "a regulation"),
+        Strength::Guideline => lang.pick("国の実施要綱", "a national implementing guideline"),
+        Strength::Ordinance => lang.pick("条例", "a municipal ordinance"),
+        Strength::MunicipalRule => lang.pick("要綱・規則", "a municipal rule"),
+        Strength::Optional => lang.pick("根拠なし", "no basis"),
+    }
+}
+
+/// Who approves a change.
+pub fn approver(approver: Approver, lang: Lang) -> &'static str {
+    match approver {
+        Approver::Council => lang.pick("議会（条例改正）", "the council (amending the ordinance)"),
+        Approver::Mayor => {
+            lang.pick("市長の決裁（要綱改正）", "the mayor's decision (amending the rule)")
+        }
+        Approver::SocialWelfareCouncilBoard => {
+            lang.pick("社会福祉協議会の理事会", "the social welfare council's board")
+        }
+        Approver::WelfareVolunteersCouncil => {
+            lang.pick("民生委員児童委員協議会", "the welfare volunteers' council")
+        }
+    }
+}
+
+/// Why a body raises its issues where it does.
+pub fn escalation_rule(rule: EscalationRule, lang: Lang) -> &'static str {
+    match rule {
+        EscalationRule::Policy => lang.pick("ポリシーで指定", "set in the policy file"),
+        EscalationRule::ParentColumn => lang.pick("親会議の欄による", "named in the parent-body column"),
+        EscalationRule::OwnHierarchy => {
+            lang.pick("同じ会議体の一つ上の階層", "one level up in the same body")
+        }
+        EscalationRule::Catalogue => lang.pick(
+            "同じ種類の会議体の上位の会議（法令・要綱上の関係）",
+            "the higher meeting of the same body type (its legal structure)",
+        ),
+        EscalationRule::CrossFieldProgram => lang.pick(
+            "分野横断の事例は重層的支援体制整備事業・地域福祉計画を所管する会議へ",
+            "cross-field cases go to the body running the multi-layered program or the welfare plan",
+        ),
+        EscalationRule::SameField => lang.pick(
+            "同じ分野の一つ上の階層で参加機関が最も重なる会議",
+            "the meeting of the same field one tier up that shares most agencies",
+        ),
     }
 }
 
@@ -70,30 +224,61 @@ pub fn tier(tier: Tier, lang: Lang) -> &'static str {
     lang.pick(tier.label_ja(), tier.label_en())
 }
 
-/// The title of a proposed body: its leading meeting's name as written, with what the
-/// body does beside it.
+/// The title of a proposed body: its leading meeting's name as written, then what it
+/// does for the others: 「地域ケア推進会議（第1層協議体を兼ねる）」.
 pub fn body_title(body: &Body, lang: Lang) -> String {
-    match (body.part, body.absorbs.len()) {
-        (Some(SplitPart::Plenary), _) => match lang {
-            Lang::Ja => format!("{} 全体会議", body.name),
-            Lang::En => format!("{} — plenary", body.name),
-        },
-        (Some(SplitPart::Case), _) => match lang {
-            Lang::Ja => format!("{} 個別会議（随時）", body.name),
-            Lang::En => format!("{} — ad hoc case meeting", body.name),
-        },
-        (None, 0 | 1) => body.name.clone(),
-        (None, n) => {
-            let joint = body.absorbs.iter().any(|a| a.how == How::Joint);
-            match (lang, joint) {
-                (Lang::Ja, true) => format!("{}（ほか {} 会議と合同開催）", body.name, n - 1),
-                (Lang::Ja, false) => format!("{}（ほか {} 会議を統合）", body.name, n - 1),
-                (Lang::En, true) => {
-                    format!("{} (held jointly with {} other meetings)", body.name, n - 1)
-                }
-                (Lang::En, false) => format!("{} (absorbing {} other meetings)", body.name, n - 1),
-            }
+    match body.part {
+        Some(SplitPart::Plenary) => {
+            return match lang {
+                Lang::Ja => format!("{} 全体会議", body.name),
+                Lang::En => format!("{} — plenary", body.name),
+            };
         }
+        Some(SplitPart::Case) => {
+            return match lang {
+                Lang::Ja => format!("{} 個別会議（随時）", body.name),
+                Lang::En => format!("{} — ad hoc case meeting", body.name),
+            };
+        }
+        None => {}
+    }
+    let others = |wanted: How| -> Vec<&str> {
+        body.absorbs
+            .iter()
+            .filter(|a| a.how == wanted && a.name != body.name)
+            .map(|a| a.name.as_str())
+            .collect()
+    };
+    let mut parts = Vec::new();
+    for (kind, ja, en) in [
+        (How::ServesAs, "を兼ねる", "also serving as "),
+        (How::Joint, "と合同開催", "held jointly with "),
+        (How::Merged, "を統合", "absorbing "),
+    ] {
+        let names = others(kind);
+        if !names.is_empty() {
+            parts.push(match lang {
+                Lang::Ja => format!("{}{ja}", names_short(&names, lang)),
+                Lang::En => format!("{en}{}", names_short(&names, lang)),
+            });
+        }
+    }
+    if parts.is_empty() {
+        return body.name.clone();
+    }
+    match lang {
+        Lang::Ja => format!("{}（{}）", body.name, parts.join("、")),
+        Lang::En => format!("{} ({})", body.name, parts.join("; ")),
+    }
+}
+
+/// Up to two names, then how many more meetings.
+fn names_short(names: &[&str], lang: Lang) -> String {
+    let shown = names.iter().take(2).copied().collect::<Vec<_>>().join(lang.pick("・", ", "));
+    match (names.len().saturating_sub(2), lang) {
+        (0, _) => shown,
+        (n, Lang::Ja) => format!("{shown} ほか {n} 会議"),
+        (n, Lang::En) => format!("{shown} and {n} more meetings"),
     }
 }
 
@@ -127,13 +312,29 @@ pub fn violation(violation: &Violation, lang: Lang) -> String {
         (JointStatutoryNotAllowed, Lang::En) => {
             "the policy does not allow joint holding of statutory meetings".into()
         }
-        (SharingBases { pair }, Lang::Ja) => format!(
-            "{} と {} は個人情報共有の法的根拠が異なる（同意不要／同意が必要）ため 1 つの会議にはできない。連続開催（同日に続けて開催）を検討",
-            pair[0], pair[1]
+        (SharingBases { without_consent, law, with_consent }, Lang::Ja) => format!(
+            "{without_consent} は本人の同意なしに個人情報を共有できる会議（{law}）で、{with_consent} は本人の同意を得て共有する会議のため、1 つの会議にはできない"
         ),
-        (SharingBases { pair }, Lang::En) => format!(
-            "{} and {} share case information on different legal bases (without / with consent), so they cannot be one session; consider holding them back to back",
-            pair[0], pair[1]
+        (SharingBases { without_consent, law, with_consent }, Lang::En) => format!(
+            "{without_consent} may share case information without the person's consent ({law}) while {with_consent} needs consent, so they cannot be one session"
+        ),
+        (DifferentSharingLaws { meetings, laws }, Lang::Ja) => format!(
+            "{} と {} はそれぞれ別の法律（{}、{}）で同意なしの情報共有が認められており、その範囲は各会議の構成員に限られるため 1 つの会議にはできない",
+            meetings[0], meetings[1], laws[0], laws[1]
+        ),
+        (DifferentSharingLaws { meetings, laws }, Lang::En) => format!(
+            "{} and {} may each share without consent under a different law ({}, {}), which covers only its own members, so they cannot be one session",
+            meetings[0], meetings[1], laws[0], laws[1]
+        ),
+        (SessionTooLong { minutes, limit }, Lang::Ja) => format!(
+            "すべての議題を扱うには 1 回 {} 分が必要で、上限 {} 分を超える",
+            hours_minutes(*minutes),
+            hours_minutes(*limit)
+        ),
+        (SessionTooLong { minutes, limit }, Lang::En) => format!(
+            "keeping every agenda would take {} minutes a session, over the limit of {}",
+            hours_minutes(*minutes),
+            hours_minutes(*limit)
         ),
         (Confidentiality { agency }, Lang::Ja) => {
             format!("個人情報を扱う会議に守秘義務のない {agency} が同席することになる")
@@ -167,6 +368,34 @@ pub fn violation(violation: &Violation, lang: Lang) -> String {
     }
 }
 
+/// A bar to sharing a session, in words.
+pub fn session_bar(bar: &SessionBar, lang: Lang) -> String {
+    match bar {
+        SessionBar::SharingBases { without_consent, law, with_consent } => violation(
+            &Violation::SharingBases {
+                without_consent: without_consent.clone(),
+                law: law.clone(),
+                with_consent: with_consent.clone(),
+            },
+            lang,
+        ),
+        SessionBar::DifferentSharingLaws { meetings, laws } => violation(
+            &Violation::DifferentSharingLaws { meetings: meetings.clone(), laws: laws.clone() },
+            lang,
+        ),
+        SessionBar::Confidentiality { case_meeting, agencies } => match lang {
+            Lang::Ja => format!(
+                "{case_meeting} の個別ケースの情報が、守秘義務のない {} に伝わることになる",
+                list(agencies, 6, lang)
+            ),
+            Lang::En => format!(
+                "{case_meeting}'s case information would reach {}, who have no duty of confidentiality",
+                list(agencies, 6, lang)
+            ),
+        },
+    }
+}
+
 /// A reason in words.
 pub fn reason(reason: &Reason, lang: Lang) -> String {
     match reason {
@@ -195,28 +424,65 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
             Lang::Ja => format!("共通の議題: {}", list(topics, 6, lang)),
             Lang::En => format!("shared topics: {}", list(topics, 6, lang)),
         },
-        Reason::Hours { before, after, bodies_before, secretariat_hours } => match lang {
+        Reason::Hours {
+            before,
+            after,
+            after_full_attendance,
+            bodies_before,
+            secretariat_hours,
+        } => match lang {
             Lang::Ja => format!(
-                "年間延べ時間 {} → {}（{} 時間削減）、会議体 {bodies_before} → 1（事務局の固定費 {} 時間削減）",
+                "年間延べ時間は {} 時間から {} 時間へ（都度参加の機関が自分の議題の時間だけ出席する場合）。全員が毎回最後まで出席すると {} 時間。会議体は {bodies_before} から 1 へ（事務局の作業を 1 会議体あたり年 {} 時間と仮定すると、さらに {} 時間の削減）",
                 hours(*before),
                 hours(*after),
-                hours(before - after),
+                hours(*after_full_attendance),
+                hours(secretariat_hours / (*bodies_before as f64 - 1.0).max(1.0)),
                 hours(*secretariat_hours)
             ),
             Lang::En => format!(
-                "person-hours per year {} → {} ({} saved); {bodies_before} bodies → 1 ({} secretariat hours saved)",
+                "person-hours per year go from {} to {} if per-item members attend their own items only, or {} if everyone sits through every session; {bodies_before} bodies become 1 (assuming {} secretariat hours per body a year, a further {} hours saved)",
                 hours(*before),
                 hours(*after),
-                hours(before - after),
+                hours(*after_full_attendance),
+                hours(secretariat_hours / (*bodies_before as f64 - 1.0).max(1.0)),
                 hours(*secretariat_hours)
             ),
         },
-        Reason::KeepsLegalIdentity { meeting, basis } => match lang {
+        Reason::KeepsLegalIdentity { meeting, basis, strength: basis_strength, how: kept_as } => {
+            let basis = basis.as_deref().unwrap_or_else(|| strength(*basis_strength, lang));
+            match (lang, kept_as) {
+                (Lang::Ja, How::ServesAs) => format!(
+                    "{meeting} は根拠（{basis}）のある会議体のため廃止しない。構成員全員が出席する 1 回の会議で {meeting} を兼ね、会議録と構成員の定めは {meeting} として残す"
+                ),
+                (Lang::Ja, _) => format!(
+                    "{meeting} は根拠（{basis}）のある会議体のため廃止しない。同じ日に議題を分けて合同開催し、会議録と構成員の定めは {meeting} として残す"
+                ),
+                (Lang::En, How::ServesAs) => format!(
+                    "{meeting} rests on {basis} and is not abolished: one sitting with all its members serves as {meeting}, keeping its own minutes and membership rules"
+                ),
+                (Lang::En, _) => format!(
+                    "{meeting} rests on {basis} and is not abolished: it is held jointly, with its own agenda items, minutes and membership rules"
+                ),
+            }
+        }
+        Reason::OwnerDecides { meeting, approver: owner } => match lang {
             Lang::Ja => format!(
-                "{meeting} は法定会議（{basis}）のため廃止せず、合同開催として法的な位置づけを維持する（1 回の会議で兼ねる）"
+                "{meeting} は市が運営する会議体ではないため、この変更は{}への提案であり、決定は先方が行う",
+                approver(*owner, lang)
             ),
             Lang::En => format!(
-                "{meeting} is statutory ({basis}): it is not abolished but held jointly, keeping its legal identity"
+                "{meeting} is not run by the municipality: this change is a recommendation to {}, who decides",
+                approver(*owner, lang)
+            ),
+        },
+        Reason::EscalatesTo { from, body, meeting, rule } => match lang {
+            Lang::Ja => format!(
+                "{from} の課題の提起先は {body}（{meeting}）。理由: {}",
+                escalation_rule(*rule, lang)
+            ),
+            Lang::En => format!(
+                "{from} raises issues to {body} ({meeting}): {}",
+                escalation_rule(*rule, lang)
             ),
         },
         Reason::ConstraintsChecked {

@@ -9,38 +9,11 @@ use std::fmt::Write as _;
 /// Renders a proposal for the terminal.
 pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
     let mut out = String::new();
-    let (b, a) = (&proposal.before, &proposal.after);
-    let rows: [(&str, &str, String, String); 5] = [
-        ("会議体", "meeting bodies", b.bodies.to_string(), a.bodies.to_string()),
-        (
-            "年間開催回数",
-            "sessions per year",
-            format!("{:.0}", b.sessions_per_year),
-            format!("{:.0}", a.sessions_per_year),
-        ),
-        (
-            "年間延べ時間",
-            "person-hours per year",
-            format!("{:.1}", b.annual_person_hours),
-            format!("{:.1}", a.annual_person_hours),
-        ),
-        (
-            "機関間のつながり",
-            "agency links",
-            b.agency_links.to_string(),
-            a.agency_links.to_string(),
-        ),
-        (
-            "分野間のつながり",
-            "field-to-field links",
-            b.sector_links.to_string(),
-            a.sector_links.to_string(),
-        ),
-    ];
     let _ = writeln!(out, "{}", lang.pick("== 現状 → 提案 ==", "== Before → after =="));
-    for (ja, en, before, after) in rows {
-        let _ = writeln!(out, "  {:<24} {before:>10} → {after}", lang.pick(ja, en));
+    for (label, before, after, decimals) in phrases::before_after_rows(proposal, lang) {
+        let _ = writeln!(out, "  {label}: {before:.decimals$} → {after:.decimals$}");
     }
+    let _ = writeln!(out, "  {}", phrases::cost_assumptions(proposal, lang));
     let dropped = proposal.dropped_links.len();
     let _ = match lang {
         Lang::Ja => writeln!(out, "  失われるつながり: {dropped} 件"),

@@ -10,7 +10,9 @@
 use crate::model::{Function, Meeting};
 use serde::Serialize;
 
-/// How strongly the law requires a meeting.
+/// What a meeting's existence rests on. Any basis at all (down to a municipal rule)
+/// means a proposal may hold it jointly but never abolish it; only bodies with no basis
+/// can be merged away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Strength {
@@ -20,16 +22,61 @@ pub enum Strength {
     LawEndeavour,
     /// Required by a ministerial ordinance or regulation.
     Regulation,
-    /// Program guideline or implementation rules.
+    /// A national program's implementing guideline (実施要綱, 実施要領): a condition of
+    /// the program's funding.
     Guideline,
-    /// Optional network.
+    /// A municipal ordinance (条例): changed by the council.
+    Ordinance,
+    /// A municipal rule (要綱, 規則): changed by the mayor's decision.
+    MunicipalRule,
+    /// No basis: an optional network.
     Optional,
 }
 
 impl Strength {
-    /// Whether a meeting of this strength counts as statutory (cannot be abolished).
+    /// Whether a meeting of this strength counts as statutory (set up under an Act or
+    /// a regulation).
     pub fn is_statutory(self) -> bool {
         matches!(self, Strength::Law | Strength::LawEndeavour | Strength::Regulation)
+    }
+
+    /// Whether the meeting rests on any basis, so that it may never be merged away.
+    pub fn has_basis(self) -> bool {
+        self != Strength::Optional
+    }
+
+    /// The strength a written legal basis implies. Municipal instruments are looked for
+    /// first: 「市…要綱」 is a municipal rule, 「…事業実施要綱」 a national guideline.
+    ///
+    /// ```
+    /// use kaigi::proposal::Strength;
+    /// assert_eq!(Strength::of_basis("介護保険法第115条の48"), Strength::Law);
+    /// assert_eq!(Strength::of_basis("重層的支援体制整備事業実施要綱"), Strength::Guideline);
+    /// assert_eq!(Strength::of_basis("架空市見守りネットワーク設置要綱"), Strength::MunicipalRule);
+    /// assert_eq!(Strength::of_basis("架空市附属機関設置条例"), Strength::Ordinance);
+    /// ```
+    pub fn of_basis(basis: &str) -> Strength {
+        let basis = crate::model::normalize(basis);
+        if basis.trim().is_empty() {
+            Strength::Optional
+        } else if basis.contains("条例") {
+            Strength::Ordinance
+        } else if basis.contains("施行規則") || basis.contains("施行令") || basis.contains("省令")
+        {
+            Strength::Regulation
+        } else if basis.contains("事業実施要綱")
+            || basis.contains("実施要領")
+            || basis.contains("ガイドライン")
+            || basis.contains("通知")
+        {
+            Strength::Guideline
+        } else if basis.contains("要綱") || basis.contains("規則") || basis.contains("規程") {
+            Strength::MunicipalRule
+        } else if basis.contains('法') {
+            Strength::Law
+        } else {
+            Strength::MunicipalRule
+        }
     }
 }
 
@@ -164,7 +211,7 @@ pub const CATALOGUE: &[KnownType] = &[
         none_of: &[],
         legal_basis: "介護保険法第115条の48",
         strength: Strength::LawEndeavour,
-        tier: Tier::Community,
+        tier: Tier::Policy,
         personal_info: false,
         without_consent: None,
         confers_duty: true,
@@ -302,6 +349,28 @@ pub const CATALOGUE: &[KnownType] = &[
         confers_duty: true,
     },
     KnownType {
+        key: "seinen_koken_kyogikai",
+        all_of: &["成年後見", "協議会"],
+        none_of: &[],
+        legal_basis: "成年後見制度の利用の促進に関する法律第14条・成年後見制度利用促進基本計画",
+        strength: Strength::Guideline,
+        tier: Tier::Community,
+        personal_info: false,
+        without_consent: None,
+        confers_duty: false,
+    },
+    KnownType {
+        key: "seishin_hoken_kyogi_no_ba",
+        all_of: &["精神保健"],
+        none_of: &[],
+        legal_basis: "精神障害にも対応した地域包括ケアシステムの構築推進事業実施要綱（保健・医療・福祉関係者による協議の場）",
+        strength: Strength::Guideline,
+        tier: Tier::Community,
+        personal_info: false,
+        without_consent: None,
+        confers_duty: false,
+    },
+    KnownType {
         key: "jisatsu_taisaku",
         all_of: &["自殺"],
         none_of: &[],
@@ -334,6 +403,28 @@ pub const CATALOGUE: &[KnownType] = &[
         without_consent: None,
         confers_duty: false,
     },
+    KnownType {
+        key: "houkatsu_unei_kyogikai",
+        all_of: &["地域包括支援センター", "運営", "協議会"],
+        none_of: &[],
+        legal_basis: "介護保険法施行規則第140条の66",
+        strength: Strength::Regulation,
+        tier: Tier::Policy,
+        personal_info: false,
+        without_consent: None,
+        confers_duty: false,
+    },
+    KnownType {
+        key: "jiritsu_shien_kyogikai",
+        all_of: &["総合支援", "協議会"],
+        none_of: &["部会"],
+        legal_basis: "障害者総合支援法第89条の3",
+        strength: Strength::LawEndeavour,
+        tier: Tier::Policy,
+        personal_info: false,
+        without_consent: None,
+        confers_duty: true,
+    },
     // Recognised by the legal basis the inventory cites when the name says nothing.
     KnownType {
         key: "shien_kaigi",
@@ -355,6 +446,28 @@ pub const CATALOGUE: &[KnownType] = &[
         tier: Tier::Case,
         personal_info: true,
         without_consent: Some("生活困窮者自立支援法第9条"),
+        confers_duty: true,
+    },
+    KnownType {
+        key: "kodomo_wakamono",
+        all_of: &["子ども・若者育成支援推進法"],
+        none_of: &[],
+        legal_basis: "子ども・若者育成支援推進法第19条",
+        strength: Strength::LawEndeavour,
+        tier: Tier::Community,
+        personal_info: true,
+        without_consent: None,
+        confers_duty: true,
+    },
+    KnownType {
+        key: "jiritsu_shien_kyogikai",
+        all_of: &["89条の3"],
+        none_of: &[],
+        legal_basis: "障害者総合支援法第89条の3",
+        strength: Strength::LawEndeavour,
+        tier: Tier::Policy,
+        personal_info: false,
+        without_consent: None,
         confers_duty: true,
     },
     KnownType {
@@ -425,9 +538,96 @@ pub struct Profile {
     pub sharing: Inferred<Option<SharingBasis>>,
     /// Whether the meeting's law binds its members to confidentiality.
     pub confers_duty: Inferred<bool>,
+    /// What the meeting's existence rests on.
+    pub strength: Inferred<Strength>,
+    /// Which rule gave the tier.
+    pub tier_rule: TierRule,
+    /// The body family it belongs to (its 親会議, or the catalogue's family), for
+    /// escalation within its own hierarchy.
+    pub family: Option<String>,
+    /// Its rank inside the family: 0 case, 1 practitioners / 部会 / 第2層, 2 plenary /
+    /// representatives / 推進会議 / 第1層.
+    pub level: Option<u8>,
 }
 
 /// Tier implied by functions when the catalogue does not know the meeting.
+/// Which rule gave a meeting its tier, so every inferred value can name its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierRule {
+    /// The inventory's 階層 column.
+    TierColumn,
+    /// The catalogue entry the name or basis matched.
+    Catalogue,
+    /// A word of the meeting's name (代表者会議, 実務者会議, 個別…).
+    Name,
+    /// The meeting's functions (case review, policy planning).
+    Functions,
+    /// The policy file's override.
+    Policy,
+}
+
+/// Words that place a meeting in a tier, most specific first: case words, then policy
+/// words, then community words.
+const CASE_WORDS: &[&str] = &["個別", "ケース", "調整会議", "支援会議", "チーム員"];
+const POLICY_WORDS: &[&str] =
+    &["代表者", "全体会", "推進会議", "推進委員会", "運営協議会", "運営等協議会", "本会"];
+const COMMUNITY_WORDS: &[&str] =
+    &["実務者", "部会", "協議体", "ネットワーク", "連絡会", "第1層", "第2層", "研究会"];
+
+/// The tier a word of a name or of the 階層 column implies.
+///
+/// ```
+/// use kaigi::proposal::{Tier, tier_from_words};
+/// assert_eq!(tier_from_words("個別ケース検討会議"), Some(Tier::Case));
+/// assert_eq!(tier_from_words("代表者会議"), Some(Tier::Policy));
+/// assert_eq!(tier_from_words("部会"), Some(Tier::Community));
+/// assert_eq!(tier_from_words("定例会"), None);
+/// ```
+pub fn tier_from_words(text: &str) -> Option<Tier> {
+    let text = crate::model::normalize(text);
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(CASE_WORDS) {
+        Some(Tier::Case)
+    } else if has(POLICY_WORDS) {
+        Some(Tier::Policy)
+    } else if has(COMMUNITY_WORDS) {
+        Some(Tier::Community)
+    } else {
+        None
+    }
+}
+
+/// A meeting's rank inside its own body family, from its 階層 or its name: issues go
+/// up from case meetings (0) to practitioners, 部会 and area bodies (1), to the
+/// plenary, representatives and municipality-wide bodies (2).
+fn level_from_words(text: &str) -> Option<u8> {
+    let text = crate::model::normalize(text);
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(&["個別", "ケース"]) {
+        Some(0)
+    } else if has(&["代表者", "全体会", "推進会議", "第1層", "本会"]) {
+        Some(2)
+    } else if has(&["実務者", "部会", "第2層"]) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The catalogue's body families: meeting types that are tiers of one body.
+fn catalogue_family(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "chiiki_care_promotion" | "chiiki_care_case" => "地域ケア会議",
+        "yotaikyo_representatives" | "yotaikyo_practitioners" | "yotaikyo_case" | "yotaikyo" => {
+            "要保護児童対策地域協議会"
+        }
+        "jiritsu_shien_kyogikai" | "jiritsu_shien_kyogikai_bukai" => "障害者自立支援協議会",
+        "kyogitai" => "生活支援体制整備協議体",
+        _ => return None,
+    })
+}
+
 fn tier_from_functions(functions: &[Function]) -> Tier {
     let policy_only = functions
         .iter()
@@ -462,10 +662,37 @@ pub fn profile(meeting: &Meeting) -> Profile {
         (None, Some(k)) => Inferred::guessed(k.strength.is_statutory()),
         (None, None) => Inferred::guessed(false),
     };
-    let tier = match known {
-        Some(k) => Inferred::guessed(k.tier),
-        None => Inferred::guessed(tier_from_functions(&meeting.functions)),
+    let column = meeting.tier.as_deref().and_then(tier_from_words);
+    let (tier, tier_rule) = match (column, known, tier_from_words(&meeting.name)) {
+        (Some(t), _, _) => (Inferred::given(t), TierRule::TierColumn),
+        (None, Some(k), _) => (Inferred::guessed(k.tier), TierRule::Catalogue),
+        (None, None, Some(t)) => (Inferred::guessed(t), TierRule::Name),
+        (None, None, None) => {
+            (Inferred::guessed(tier_from_functions(&meeting.functions)), TierRule::Functions)
+        }
     };
+    let strength = match (&meeting.legal_basis, known, meeting.statutory) {
+        (Some(basis), _, _) if !basis.trim().is_empty() => {
+            Inferred::given(known.map_or(Strength::of_basis(basis), |k| {
+                if k.strength.has_basis() { k.strength } else { Strength::of_basis(basis) }
+            }))
+        }
+        (_, Some(k), Some(true)) if !k.strength.has_basis() => Inferred::given(Strength::Law),
+        (_, Some(k), _) => Inferred::guessed(k.strength),
+        (_, None, Some(true)) => Inferred::given(Strength::Law),
+        _ => Inferred::guessed(Strength::Optional),
+    };
+    let family = meeting
+        .parent_body
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .map(crate::model::name_key)
+        .or_else(|| known.and_then(|k| catalogue_family(k.key)).map(crate::model::name_key));
+    let level = meeting
+        .tier
+        .as_deref()
+        .and_then(level_from_words)
+        .or_else(|| level_from_words(&meeting.name));
     let personal_info = match (meeting.personal_info, known) {
         (Some(flag), _) => Inferred::given(flag),
         (None, Some(k)) => Inferred::guessed(k.personal_info),
@@ -487,6 +714,10 @@ pub fn profile(meeting: &Meeting) -> Profile {
         known_type: known.map(|k| k.key),
         legal_basis,
         statutory,
+        strength,
+        tier_rule,
+        family,
+        level,
         tier,
         personal_info,
         sharing,
