@@ -3,7 +3,7 @@
 //! the before/after figures.
 
 use crate::legal::Strength;
-use crate::legal::{SharingBasis, Tier};
+use crate::legal::Tier;
 use crate::model::{Function, Inventory, name_key};
 use crate::proposal::body::{
     BodyFigures, Item, Owner, Prepared, Violation, check_group, figures, has_basis, may_be_merged,
@@ -12,7 +12,8 @@ use crate::proposal::body::{
 use crate::proposal::escalation::meeting_targets;
 use crate::proposal::result::{
     Absorbed, AgencyHours, Approver, Assumptions, Body, Decision, Escalation, EscalationRule,
-    Figures, How, KeptBecause, LegalIdentity, Member, Optimality, Proposal, Reason, SplitPart,
+    Figures, How, InferenceSource, InferredValue, KeptBecause, LegalIdentity, Member, Optimality,
+    Proposal, Reason, SplitPart,
 };
 use crate::proposal::split::{Draft, Part, split_drafts, unbound};
 use rayon::prelude::*;
@@ -332,36 +333,39 @@ pub fn assemble(
             agenda_compression: policy.agenda_compression,
             secretariat_hours_per_body: policy.fixed_cost_hours,
         },
+        options: crate::proposal::options::case_options(prepared),
     }
 }
 
-fn inferred_values(item: &Item) -> BTreeMap<String, String> {
+fn inferred_values(item: &Item) -> Vec<InferredValue> {
     let p = &item.profile;
-    let mut map = BTreeMap::new();
+    let source = || match p.known_type {
+        Some(key) => InferenceSource::Catalogue { known_type: key.to_string() },
+        None => InferenceSource::Default,
+    };
+    let mut found = Vec::new();
     if p.statutory.inferred {
-        map.insert("statutory".into(), p.statutory.value.to_string());
+        found.push(InferredValue::Statutory { value: p.statutory.value, source: source() });
     }
     if let (true, Some(basis)) = (p.legal_basis.inferred, &p.legal_basis.value) {
-        map.insert("legal_basis".into(), basis.clone());
+        found.push(InferredValue::LegalBasis { value: basis.clone(), source: source() });
+    }
+    if p.strength.inferred {
+        found.push(InferredValue::Strength { value: p.strength.value, source: source() });
     }
     if p.tier.inferred {
-        map.insert("tier".into(), format!("{:?}", p.tier.value).to_lowercase());
+        found.push(InferredValue::Tier { value: p.tier.value, rule: p.tier_rule });
     }
     if p.personal_info.inferred {
-        map.insert("personal_info".into(), p.personal_info.value.to_string());
+        found.push(InferredValue::PersonalInfo { value: p.personal_info.value, source: source() });
     }
     if p.sharing.inferred {
-        let text = match &p.sharing.value {
-            Some(SharingBasis::WithoutConsent(law)) => format!("without_consent ({law})"),
-            Some(SharingBasis::WithConsent) => "with_consent".into(),
-            None => "none".into(),
-        };
-        map.insert("sharing".into(), text);
+        found.push(InferredValue::Sharing { value: p.sharing.value.clone(), source: source() });
     }
     if p.confers_duty.inferred && p.confers_duty.value {
-        map.insert("confers_duty".into(), "true".into());
+        found.push(InferredValue::ConfersDuty { value: true, source: source() });
     }
-    map
+    found
 }
 
 /// Who approves a change to a meeting: its owner's board for another organisation's

@@ -99,7 +99,7 @@ fn one_level_up(items: &[Item], i: usize, same_body: impl Fn(&Item) -> bool) -> 
 }
 
 /// The multi-layered program's case meetings (支援会議, 重層的支援会議).
-fn is_cross_field(item: &Item) -> bool {
+pub(crate) fn is_cross_field(item: &Item) -> bool {
     matches!(item.profile.known_type, Some("shien_kaigi" | "jusoteki_shien_kaigi"))
 }
 

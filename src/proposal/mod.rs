@@ -32,6 +32,7 @@
 mod assemble;
 pub(crate) mod body;
 mod escalation;
+mod options;
 mod policy;
 #[cfg(test)]
 mod properties;
@@ -45,11 +46,12 @@ pub use crate::legal::{
 };
 pub use body::Owner;
 pub use body::Violation;
+pub use options::CaseOption;
 pub use policy::{MeetingOverride, Policy, PolicyError};
 pub use result::{
     Absorbed, AgencyHours, Approver, Assumptions, Body, Decision, Escalation, EscalationRule,
-    Figures, How, KeptBecause, LegalIdentity, Member, Method, Optimality, Proposal, Reason,
-    SplitPart,
+    Figures, How, InferenceSource, InferredValue, KeptBecause, LegalIdentity, Member, Method,
+    Optimality, Proposal, Reason, SplitPart,
 };
 
 use crate::model::Inventory;

@@ -6,6 +6,7 @@
 //! fixed_cost_hours = 20            # secretariat hours per body per year (preparation, minutes)
 //! min_member_overlap = 0.5         # each merged meeting shares at least this share of its agencies
 //! agenda_compression = 0.25       # share of absorbed agenda time a merged body may save
+//! travel_minutes = 0              # per agency per trip, optional (used by back-to-back options)
 //! allow_mixed_areas = false
 //! allow_joint_statutory = true     # statutory meetings may be held jointly (合同開催)
 //! seed = 42
@@ -111,6 +112,9 @@ pub struct Policy {
     pub overrides: BTreeMap<String, MeetingOverride>,
     /// Escalation targets set by hand: meeting id → the meeting it raises issues to.
     pub escalate: BTreeMap<String, String>,
+    /// Minutes an agency spends travelling to a meeting and back (optional; 0 leaves
+    /// travel out of every figure).
+    pub travel_minutes: f64,
 }
 
 impl Default for Policy {
@@ -131,6 +135,7 @@ impl Default for Policy {
             allow_dropped_links: Vec::new(),
             overrides: BTreeMap::new(),
             escalate: BTreeMap::new(),
+            travel_minutes: 0.0,
         }
     }
 }
@@ -180,6 +185,9 @@ impl Policy {
                 self.agenda_compression.to_string(),
                 "0 to 0.9 (a share of the absorbed agenda time; 0.25 is the default)",
             );
+        }
+        if !(self.travel_minutes >= 0.0 && self.travel_minutes <= 600.0) {
+            return fail("travel_minutes", self.travel_minutes.to_string(), "0 to 600 minutes");
         }
         if !(self.max_session_minutes > 0.0 && self.max_session_minutes <= 1440.0) {
             return fail(

@@ -3,11 +3,11 @@
 //! the report layer renders them in either language, so `analysis.json` is the same
 //! whatever `--lang` says.
 
-use crate::legal::{Strength, Tier};
+use crate::legal::{SharingBasis, Strength, Tier, TierRule};
 use crate::model::Function;
 use crate::proposal::body::Violation;
+use crate::proposal::options::CaseOption;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What happens to an existing meeting, with its legal meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -113,8 +113,8 @@ pub struct Decision {
     pub how: How,
     /// Bodies it goes to.
     pub bodies: Vec<String>,
-    /// Values kaigi inferred for it (field → value).
-    pub inferred: BTreeMap<String, String>,
+    /// Values kaigi inferred for it, each with the rule that gave it.
+    pub inferred: Vec<InferredValue>,
 }
 
 /// Before or after.
@@ -208,6 +208,8 @@ pub struct Proposal {
     pub optimality: Optimality,
     /// The policy's assumptions behind the figures, to be stated beside them.
     pub assumptions: Assumptions,
+    /// Options for the case meetings, offered beside the proposal, never applied.
+    pub options: Vec<CaseOption>,
 }
 
 /// What the cost figures assume (from the policy).
@@ -278,6 +280,75 @@ pub enum EscalationRule {
     CrossFieldProgram,
     /// A body of the same field one tier up, the one sharing most agencies.
     SameField,
+}
+
+/// A value the inventory left blank and kaigi inferred, with its source, so a
+/// consultant can check each one (and override it in the policy file).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum InferredValue {
+    /// Set up under an Act or a regulation.
+    Statutory {
+        /// The value.
+        value: bool,
+        /// Where it came from.
+        source: InferenceSource,
+    },
+    /// The legal basis.
+    LegalBasis {
+        /// The basis usually cited.
+        value: String,
+        /// Where it came from.
+        source: InferenceSource,
+    },
+    /// What the meeting's existence rests on.
+    Strength {
+        /// The value.
+        value: Strength,
+        /// Where it came from.
+        source: InferenceSource,
+    },
+    /// The tier.
+    Tier {
+        /// The value.
+        value: Tier,
+        /// The rule that gave it.
+        rule: TierRule,
+    },
+    /// Whether it handles personal case information.
+    PersonalInfo {
+        /// The value.
+        value: bool,
+        /// Where it came from.
+        source: InferenceSource,
+    },
+    /// On what footing it shares case information.
+    Sharing {
+        /// The footing, `None` when it shares none.
+        value: Option<SharingBasis>,
+        /// Where it came from.
+        source: InferenceSource,
+    },
+    /// Whether its law binds its members to confidentiality.
+    ConfersDuty {
+        /// The value.
+        value: bool,
+        /// Where it came from.
+        source: InferenceSource,
+    },
+}
+
+/// Where an inferred value came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum InferenceSource {
+    /// The catalogue entry the meeting's name or basis matched.
+    Catalogue {
+        /// The entry's key.
+        known_type: String,
+    },
+    /// No catalogue entry: a default from the meeting's functions or flags.
+    Default,
 }
 
 /// How the optimum was found.

@@ -225,7 +225,8 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         ],
     );
     for d in &p.meetings {
-        let inferred: Vec<String> = d.inferred.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let inferred: Vec<String> =
+            d.inferred.iter().map(|value| phrases::inferred(value, lang)).collect();
         decisions.rows.push(vec![
             d.meeting.clone().into(),
             d.name.clone().into(),
@@ -669,6 +670,10 @@ pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String 
                             ul { @for r in &b.reasons { li { (phrases::reason(r, lang)) } } }
                         }
                     }
+                    @if !p.options.is_empty() {
+                        h3 { (lang.pick("個別ケース会議の選択肢（提案には含めていない）", "Options for the case meetings (not part of the proposal)")) }
+                        ul { @for option in &p.options { li { (phrases::case_option(option, lang)) } } }
+                    }
                 }
                 @if !charts.is_empty() {
                     section id="charts" {
@@ -726,6 +731,20 @@ pub fn markdown_report(analysis: &Analysis, lang: Lang) -> String {
             )));
             out.push_str("\n\n");
         }
+    }
+    if !analysis.proposal.options.is_empty() {
+        out.push_str(&format!(
+            "## {}\n\n",
+            lang.pick(
+                "個別ケース会議の選択肢（提案には含めていない）",
+                "Options for the case meetings (not part of the proposal)"
+            )
+        ));
+        for option in &analysis.proposal.options {
+            let line = crate::report::markdown_text(&phrases::case_option(option, lang));
+            out.push_str(&format!("- {line}\n"));
+        }
+        out.push('\n');
     }
     out.push_str(&format!("## {}\n\n", lang.pick("統合・合同開催の理由", "Reasons")));
     for body in &analysis.proposal.bodies {

@@ -3,10 +3,10 @@
 //! same fact reads the same way in the text, HTML, Markdown and tables.
 
 use crate::lang::Lang;
-use crate::legal::SessionBar;
+use crate::legal::{SessionBar, SharingBasis, TierRule};
 use crate::proposal::{
-    Approver, Body, EscalationRule, How, KeptBecause, Proposal, Reason, SplitPart, Strength, Tier,
-    Violation,
+    Approver, Body, CaseOption, EscalationRule, How, InferenceSource, InferredValue, KeptBecause,
+    Proposal, Reason, SplitPart, Strength, Tier, Violation,
 };
 
 /// Hours as a planner writes them: rounded to one decimal, whole hours without one.
@@ -365,6 +365,173 @@ pub fn violation(violation: &Violation, lang: Lang) -> String {
         ),
         (MoreHours, Lang::Ja) => "統合すると延べ時間が増える".into(),
         (MoreHours, Lang::En) => "merging would increase person-hours".into(),
+    }
+}
+
+/// An inferred value with its source: 「法定: はい（会議名から推定: 支援会議）」.
+pub fn inferred(value: &InferredValue, lang: Lang) -> String {
+    let yes_no =
+        |flag: bool| if flag { lang.pick("はい", "yes") } else { lang.pick("いいえ", "no") };
+    let from = |source: &InferenceSource| match (source, lang) {
+        (InferenceSource::Catalogue { .. }, Lang::Ja) => "会議の種類から推定".to_string(),
+        (InferenceSource::Catalogue { .. }, Lang::En) => {
+            "inferred from the meeting type".to_string()
+        }
+        (InferenceSource::Default, Lang::Ja) => "既定値".to_string(),
+        (InferenceSource::Default, Lang::En) => "default".to_string(),
+    };
+    let (label, text, source) = match value {
+        InferredValue::Statutory { value, source } => {
+            (lang.pick("法定", "statutory"), yes_no(*value).to_string(), from(source))
+        }
+        InferredValue::LegalBasis { value, source } => {
+            (lang.pick("根拠", "basis"), value.clone(), from(source))
+        }
+        InferredValue::Strength { value, source } => (
+            lang.pick("根拠の種類", "kind of basis"),
+            strength(*value, lang).to_string(),
+            from(source),
+        ),
+        InferredValue::Tier { value, rule } => {
+            let rule = match rule {
+                TierRule::TierColumn => lang.pick("階層の欄から", "from the tier column"),
+                TierRule::Catalogue => {
+                    lang.pick("会議の種類から推定", "inferred from the meeting type")
+                }
+                TierRule::Name => lang.pick("会議名から推定", "inferred from the name"),
+                TierRule::Functions => lang.pick("機能から推定", "inferred from the functions"),
+                TierRule::Policy => lang.pick("ポリシーで指定", "set in the policy"),
+            };
+            (lang.pick("階層", "tier"), tier(*value, lang).to_string(), rule.to_string())
+        }
+        InferredValue::PersonalInfo { value, source } => (
+            lang.pick("個人情報", "personal information"),
+            yes_no(*value).to_string(),
+            from(source),
+        ),
+        InferredValue::Sharing { value, source } => {
+            let text = match value {
+                Some(SharingBasis::WithoutConsent(law)) => match lang {
+                    Lang::Ja => format!("本人の同意なしに共有できる（{law}）"),
+                    Lang::En => format!("without consent ({law})"),
+                },
+                Some(SharingBasis::WithConsent) => {
+                    lang.pick("本人の同意を得て共有", "with consent").into()
+                }
+                None => lang.pick("共有しない", "none").into(),
+            };
+            (lang.pick("情報共有", "information sharing"), text, from(source))
+        }
+        InferredValue::ConfersDuty { value, source } => (
+            lang.pick("構成員の守秘義務", "members bound to confidentiality"),
+            yes_no(*value).to_string(),
+            from(source),
+        ),
+    };
+    match lang {
+        Lang::Ja => format!("{label}: {text}（{source}）"),
+        Lang::En => format!("{label}: {text} ({source})"),
+    }
+}
+
+/// An option for a case meeting: what, its hours, and when it is lawful.
+pub fn case_option(option: &CaseOption, lang: Lang) -> String {
+    match option {
+        CaseOption::BackToBack { meetings, shared_agencies, hours_saved, travel_minutes } => {
+            let saved = if *travel_minutes > 0.0 {
+                match lang {
+                    Lang::Ja => format!(
+                        "移動時間を 1 回 {} 分とすると年 {} 時間の削減",
+                        hours(*travel_minutes),
+                        hours(*hours_saved)
+                    ),
+                    Lang::En => format!(
+                        "{} hours a year of travel saved at {} minutes a trip",
+                        hours(*hours_saved),
+                        hours(*travel_minutes)
+                    ),
+                }
+            } else {
+                lang.pick(
+                    "移動時間はポリシーで指定されていないため削減時間に数えない",
+                    "travel time is not given in the policy, so no hours are counted",
+                )
+                .to_string()
+            };
+            match lang {
+                Lang::Ja => format!(
+                    "{} と {} を同じ日に続けて開催する（共通の構成員 {} 機関: {}）。会議はそれぞれ別に開き、議事録と情報共有の根拠も別に保つため適法。{saved}",
+                    meetings[0],
+                    meetings[1],
+                    shared_agencies.len(),
+                    list(shared_agencies, 6, lang)
+                ),
+                Lang::En => format!(
+                    "Hold {} and {} back to back on the same day ({} shared agencies: {}). Each stays a separate meeting with its own minutes and its own basis for sharing information, so this is lawful. {saved}.",
+                    meetings[0],
+                    meetings[1],
+                    shared_agencies.len(),
+                    list(shared_agencies, 6, lang)
+                ),
+            }
+        }
+        CaseOption::PerCaseAttendance {
+            meeting,
+            core,
+            invited,
+            hours_now,
+            hours_after,
+            invited_share,
+        } => match lang {
+            Lang::Ja => format!(
+                "{meeting} を、毎回出席する中核の機関（{}）と、事例に応じて招く機関（{}）に分ける。招く機関が {} の回に出席すると仮定すると年 {} 時間から {} 時間へ。招く機関も構成員として守秘義務の定めは変わらない場合に限る",
+                list(core, 6, lang),
+                list(invited, 6, lang),
+                percent(*invited_share),
+                hours(*hours_now),
+                hours(*hours_after)
+            ),
+            Lang::En => format!(
+                "Split {meeting} into a core that attends every session ({}) and agencies invited per case ({}). If the invited attend {} of sessions, {} person-hours a year become {}. Only where the invited stay members under the same confidentiality rules.",
+                list(core, 6, lang),
+                list(invited, 6, lang),
+                percent(*invited_share),
+                hours(*hours_now),
+                hours(*hours_after)
+            ),
+        },
+        CaseOption::WrittenReview {
+            meeting,
+            sessions_now,
+            sessions_after,
+            hours_saved,
+            statutory_sharing,
+        } => {
+            let condition = match (statutory_sharing, lang) {
+                (true, Lang::Ja) => {
+                    "同意なしの情報共有は会議の場に限られるため、書面で確認するのは本人の同意を得た継続案件に限る"
+                }
+                (true, Lang::En) => {
+                    "sharing without consent is allowed in the meeting only, so written review is limited to continuing cases with the person's consent"
+                }
+                (false, Lang::Ja) => "設置要綱が書面による確認（持ち回り）を認める場合に限る",
+                (false, Lang::En) => "only where the meeting's rules allow review in writing",
+            };
+            match lang {
+                Lang::Ja => format!(
+                    "{meeting} の開催を年 {} 回から {} 回にし、定型的な計画の確認は書面で行う。年 {} 時間の削減。{condition}",
+                    hours(*sessions_now),
+                    hours(*sessions_after),
+                    hours(*hours_saved)
+                ),
+                Lang::En => format!(
+                    "Meet {meeting} {} instead of {} times a year and review routine plans in writing: {} person-hours a year saved; {condition}.",
+                    hours(*sessions_after),
+                    hours(*sessions_now),
+                    hours(*hours_saved)
+                ),
+            }
+        }
     }
 }
 

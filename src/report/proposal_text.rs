@@ -79,6 +79,19 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
             let _ = writeln!(out, "    - {}", phrases::reason(reason, lang));
         }
     }
+    if !proposal.options.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.pick(
+                "== 個別ケース会議の選択肢（提案には含めていない） ==",
+                "== Options for the case meetings (not part of the proposal) =="
+            )
+        );
+        for option in &proposal.options {
+            let _ = writeln!(out, "  - {}", phrases::case_option(option, lang));
+        }
+    }
     out
 }
 
