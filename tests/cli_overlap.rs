@@ -1,15 +1,13 @@
 //! `kaigi overlap` and `kaigi generate` through the real binary.
 
-use assert_cmd::Command;
+mod common;
+
+use common::kaigi;
 use kaigi::overlap::adjusted_rand_index;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-fn kaigi() -> Command {
-    Command::cargo_bin("kaigi").unwrap()
-}
 
 fn overlap_json(inventory: &Path) -> (Value, Vec<u8>) {
     let output = kaigi().arg("overlap").arg(inventory).args(["--format", "json"]).output().unwrap();
@@ -190,4 +188,41 @@ fn weights_file_and_synonyms_file_change_the_scores() {
             (pair["score"].as_f64().unwrap(), pair["participant_jaccard"].as_f64().unwrap());
         assert!((score - jaccard).abs() < 1e-9, "{pair}");
     }
+}
+
+/// The overlap analysis asks the proposal's rulebook: M15 (支援会議, 社会福祉法第106条の6,
+/// without consent) and M16 (重層的支援会議, with consent) may not be one sitting, nor M14
+/// (生活困窮者自立支援法第9条 支援会議, without consent) and M13 (支援調整会議, with consent).
+#[test]
+fn pairs_the_law_keeps_apart_are_marked_and_never_advised_to_combine() {
+    let (report, code) = common::json_of(&["overlap", "inputs/sample-city", "--format", "json"]);
+    assert_eq!(code, 0);
+    for (a, b, without, with) in [("M15", "M16", "M15", "M16"), ("M13", "M14", "M14", "M13")] {
+        let pair = report["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["a"] == a && p["b"] == b)
+            .unwrap_or_else(|| panic!("{a}+{b} listed"));
+        assert_eq!(pair["can_share_session"], false, "{pair}");
+        let why = &pair["why_not"][0];
+        assert_eq!(why["rule"], "sharing_bases", "{pair}");
+        assert_eq!(why["without_consent"], without, "{pair}");
+        assert_eq!(why["with_consent"], with, "{pair}");
+    }
+    // A pair the law allows is marked so.
+    let allowed = report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"] == "M23" && p["b"] == "M24")
+        .unwrap();
+    assert_eq!(allowed["can_share_session"], true);
+    // The text never advises 合同開催 or 兼ねる for them.
+    let text = kaigi().args(["overlap", "inputs/sample-city"]).output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap();
+    for line in text.lines().filter(|l| l.contains("M15") || l.contains("M13")) {
+        assert!(!line.contains("合同開催にするか"), "{line}");
+    }
+    assert!(text.contains("1 回の会議にはできません"), "{text}");
 }

@@ -214,3 +214,24 @@ fn analysis_json_is_byte_identical_in_both_languages() {
         assert!(!text.contains(words), "analysis.json carries prose: {words}");
     }
 }
+
+#[test]
+fn the_documents_show_both_cost_figures_with_the_assumption_stated() {
+    let out = tempfile::tempdir().expect("temporary folder");
+    for (lang, full, assumption) in [
+        ("ja", "年間延べ時間（全員が毎回最後まで出席）", "事務局の作業時間はポリシーの仮定値"),
+        (
+            "en",
+            "person-hours per year (everyone sits through every session)",
+            "Secretariat hours are an assumption",
+        ),
+    ] {
+        let folder = out.path().join(lang);
+        report("inputs/sample-city", &folder, lang);
+        for file in ["report.md", "report.html"] {
+            let text = std::fs::read_to_string(folder.join(file)).expect("document");
+            assert!(text.contains(full), "{lang} {file}: full-attendance row missing");
+            assert!(text.contains(assumption), "{lang} {file}: assumption not stated");
+        }
+    }
+}
