@@ -270,6 +270,11 @@ pub enum Violation {
         /// Their laws, in the same order.
         laws: [String; 2],
     },
+    /// Meetings handling case information belong to different fields.
+    DifferentFields {
+        /// The two fields.
+        fields: [String; 2],
+    },
     /// Case information would reach an attendee without a duty of confidentiality.
     Confidentiality {
         /// Agency without a duty.
@@ -453,6 +458,15 @@ pub fn pair_violations(
     }
     if let Some(violation) = sharing_conflict(x, y) {
         found!(violation);
+    }
+    // Case information is shared for the person's support within one field's network;
+    // a case meeting is not merged into another field's case meeting on shared
+    // agencies alone.
+    if (x.profile.personal_info.value || y.profile.personal_info.value)
+        && let (Some(f), Some(g)) = (&x.field, &y.field)
+        && f != g
+    {
+        found!(Violation::DifferentFields { fields: [f.clone(), g.clone()] });
     }
     found
 }

@@ -135,22 +135,29 @@ pub fn before_after_rows(proposal: &Proposal, lang: Lang) -> Vec<(String, f64, f
     ]
 }
 
+/// A change in hours as a saving or an increase, never a negative saving.
+fn saving(hours_saved: f64, lang: Lang) -> String {
+    match (hours_saved < -0.05, lang) {
+        (false, Lang::Ja) => format!("年 {} 時間の削減", hours(hours_saved.max(0.0))),
+        (true, Lang::Ja) => format!("年 {} 時間の増加", hours(-hours_saved)),
+        (false, Lang::En) => format!("{} hours a year saved", hours(hours_saved.max(0.0))),
+        (true, Lang::En) => format!("{} hours a year more", hours(-hours_saved)),
+    }
+}
+
 /// What the cost figures assume, in one sentence for the documents.
 pub fn cost_assumptions(proposal: &Proposal, lang: Lang) -> String {
     let (b, a) = (&proposal.before, &proposal.after);
-    let saved = b.annual_person_hours - a.annual_person_hours;
-    let saved_full = b.annual_person_hours_full_attendance - a.annual_person_hours_full_attendance;
+    let modelled = saving(b.annual_person_hours - a.annual_person_hours, lang);
+    let full =
+        saving(b.annual_person_hours_full_attendance - a.annual_person_hours_full_attendance, lang);
     let compression = percent(proposal.assumptions.agenda_compression);
     match lang {
         Lang::Ja => format!(
-            "延べ時間の削減は、都度参加の機関が自分の議題の時間だけ出席する場合で年 {} 時間、全員が毎回最後まで出席する場合で年 {} 時間（マイナスは増加）。統合した会議体は、吸収した議題の時間を最大 {compression}（ポリシーの agenda_compression）までしか短縮しない。事務局の作業時間はポリシーの仮定値であり、削減時間には含めない。",
-            hours(saved),
-            hours(saved_full)
+            "都度参加の機関が自分の議題の時間だけ出席する場合は{modelled}、全員が毎回最後まで出席する場合は{full}。統合した会議体は、吸収した議題の時間を最大 {compression}（ポリシーの agenda_compression）までしか短縮しない。事務局の作業時間はポリシーの仮定値であり、削減時間には含めない。"
         ),
         Lang::En => format!(
-            "Person-hours saved: {} a year if per-item members attend their own items only, {} a year if everyone sits through every session (negative means more). A merged body shortens the agenda time it absorbs by at most {compression} (the policy's agenda_compression). Secretariat hours are an assumption of the policy and are not part of the saving.",
-            hours(saved),
-            hours(saved_full)
+            "If per-item members attend their own items only: {modelled}; if everyone sits through every session: {full}. A merged body shortens the agenda time it absorbs by at most {compression} (the policy's agenda_compression). Secretariat hours are an assumption of the policy and are not part of the saving."
         ),
     }
 }
@@ -335,6 +342,13 @@ pub fn violation(violation: &Violation, lang: Lang) -> String {
             "keeping every agenda would take {} minutes a session, over the limit of {}",
             hours_minutes(*minutes),
             hours_minutes(*limit)
+        ),
+        (DifferentFields { fields }, Lang::Ja) => {
+            format!("個別ケースを扱う会議で、分野が異なる（{}、{}）", fields[0], fields[1])
+        }
+        (DifferentFields { fields }, Lang::En) => format!(
+            "they handle case information in different fields ({}, {})",
+            fields[0], fields[1]
         ),
         (Confidentiality { agency }, Lang::Ja) => {
             format!("個人情報を扱う会議に守秘義務のない {agency} が同席することになる")
