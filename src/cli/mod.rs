@@ -11,6 +11,7 @@ mod report;
 mod review;
 mod template;
 mod validate;
+mod whatif;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -51,6 +52,9 @@ enum Command {
     Review(review::Args),
     /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
     Template(template::Args),
+    /// Try your own changes (merge, hold jointly, serve as, drop, keep) on today's
+    /// structure: figures, links lost and gained, rules broken, hours per agency.
+    Whatif(whatif::Args),
 }
 
 /// What a subcommand returns: the exit code it wants.
@@ -69,6 +73,7 @@ pub fn main() -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Template(args) => template::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Whatif(args) => whatif::run(args),
     };
     match result {
         Ok(code) => code,

@@ -29,10 +29,10 @@ fn members_of(figures: &BodyFigures) -> BTreeSet<usize> {
 }
 
 /// Agency pairs (by index) and sector pairs that meet.
-type Links = (BTreeSet<(usize, usize)>, BTreeSet<(String, String)>);
+pub(crate) type Links = (BTreeSet<(usize, usize)>, BTreeSet<(String, String)>);
 
 /// Agency pairs and sector pairs that meet in at least one of the given member sets.
-fn links(prepared: &Prepared, sets: &[BTreeSet<usize>]) -> Links {
+pub(crate) fn links(prepared: &Prepared, sets: &[BTreeSet<usize>]) -> Links {
     let mut agency_pairs = BTreeSet::new();
     let mut sector_pairs = BTreeSet::new();
     for set in sets {

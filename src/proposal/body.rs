@@ -311,6 +311,12 @@ pub enum Violation {
     },
     /// Person-hours would rise.
     MoreHours,
+    /// A body with a basis (law, regulation, guideline, ordinance or municipal rule)
+    /// would be abolished or merged away.
+    BasisAbolished {
+        /// Meeting id.
+        meeting: String,
+    },
 }
 
 /// A candidate body's figures.

@@ -39,6 +39,7 @@ mod properties;
 mod result;
 pub(crate) mod search;
 mod split;
+mod whatif;
 
 pub use crate::legal::{
     CATALOGUE, Inferred, KnownType, Profile, SharingBasis, Strength, Tier, TierRule, profile,
@@ -53,6 +54,7 @@ pub use result::{
     Figures, How, InferenceSource, InferredValue, KeptBecause, LegalIdentity, Member, Method,
     Optimality, Proposal, Reason, SplitPart,
 };
+pub use whatif::{Change, Finding, Group, Holding, LinkChange, WhatIf, WhatIfError, what_if};
 
 use crate::model::Inventory;
 use body::Prepared;

@@ -18,6 +18,7 @@ mod review;
 mod safety;
 mod table;
 mod template;
+mod whatif;
 mod write;
 
 pub use connectivity::{connectivity_json, connectivity_text};
@@ -36,4 +37,5 @@ pub use safety::{
 };
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use template::{template_csv, template_xlsx};
+pub use whatif::{whatif_json, whatif_text};
 pub use write::{ReportError, ReportParts, write_report};

@@ -377,6 +377,12 @@ pub fn violation(violation: &Violation, lang: Lang) -> String {
             "{meeting} shares only {} of its agencies, below the threshold for merging",
             percent(*overlap)
         ),
+        (BasisAbolished { meeting }, Lang::Ja) => format!(
+            "{meeting} は根拠のある会議体で、廃止や統合による消滅はできない（合同開催か兼ねる形にする）"
+        ),
+        (BasisAbolished { meeting }, Lang::En) => format!(
+            "{meeting} rests on a basis and cannot be abolished or merged away (hold it jointly or let one sitting serve as it)"
+        ),
         (MoreHours, Lang::Ja) => "統合すると延べ時間が増える".into(),
         (MoreHours, Lang::En) => "merging would increase person-hours".into(),
     }

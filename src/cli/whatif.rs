@@ -1,0 +1,62 @@
+//! `kaigi whatif`: a planner's own changes to today's structure, judged by the
+//! proposal's rulebook.
+
+use crate::cli::Outcome;
+use crate::cli::common::{InputArgs, PolicyArgs, TextOrJson, print};
+use kaigi::proposal::{Change, what_if};
+use kaigi::report::{whatif_json, whatif_text};
+use std::process::ExitCode;
+
+/// Arguments of `kaigi whatif`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Merge meetings into one body (統合): `--merge M23,M24`. Repeatable.
+    #[arg(long, value_name = "A,B[,C…]")]
+    merge: Vec<String>,
+    /// Hold meetings jointly (合同開催): `--joint M09,M10`. Repeatable.
+    #[arg(long, value_name = "A,B")]
+    joint: Vec<String>,
+    /// Let one sitting serve as each (兼ねる): `--serves-as M17,M36`. Repeatable.
+    #[arg(long, value_name = "A,B")]
+    serves_as: Vec<String>,
+    /// Abolish a meeting. Repeatable.
+    #[arg(long, value_name = "M")]
+    drop: Vec<String>,
+    /// Keep a meeting as it is (combining it is then a violation). Repeatable.
+    #[arg(long, value_name = "M")]
+    keep: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let policy = args.policy.load()?;
+    let loaded = match args.input.load_valid()? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    // Each occurrence of a repeatable option is one group: `--merge A,B --merge C,D` is
+    // two merges, not one of four.
+    let split = |value: &String| -> Vec<String> {
+        value.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    };
+    let mut changes: Vec<Change> = Vec::new();
+    changes.extend(args.merge.iter().map(|v| Change::Merge(split(v))));
+    changes.extend(args.joint.iter().map(|v| Change::Joint(split(v))));
+    changes.extend(args.serves_as.iter().map(|v| Change::ServesAs(split(v))));
+    changes.extend(args.drop.iter().cloned().map(Change::Drop));
+    changes.extend(args.keep.iter().cloned().map(Change::Keep));
+    let result = what_if(&loaded.inventory, &policy, &changes)?;
+    let lang = args.input.lang();
+    let bytes = match args.format {
+        TextOrJson::Text => whatif_text(&result, lang).into_bytes(),
+        TextOrJson::Json => whatif_json(&result, lang),
+    };
+    print(&bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
