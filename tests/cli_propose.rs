@@ -321,3 +321,40 @@ fn a_policy_pin_keeps_a_meeting_as_it_is_and_output_is_deterministic() {
     let second = kaigi().args(args).output().unwrap().stdout;
     assert_eq!(first, second);
 }
+
+/// The sensitivity grid includes the given policy itself, so every pair the proposal
+/// holds together under the default policy is counted in at least that setting.
+#[test]
+fn sensitivity_counts_every_pair_of_the_default_proposal() {
+    let (result, code) =
+        json_of(&["propose", "inputs/sample-city", "--sensitivity", "--format", "json"]);
+    assert_eq!(code, 0);
+    let p = proposal();
+    let mut pairs = Vec::new();
+    for body in p["bodies"].as_array().unwrap() {
+        let ids: Vec<&str> = body["absorbs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["meeting"].as_str().unwrap())
+            .collect();
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                pairs.push((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    assert!(!pairs.is_empty(), "the default proposal combines some meetings");
+    let together = result["together"].as_array().unwrap();
+    for (a, b) in pairs {
+        let found = together
+            .iter()
+            .find(|t| t["meetings"][0] == a.as_str() && t["meetings"][1] == b.as_str())
+            .unwrap_or_else(|| panic!("{a}+{b} missing from the sensitivity"));
+        assert_eq!(found["in_proposal"], true);
+        assert!(found["settings"].as_u64().unwrap() >= 1);
+    }
+    assert_eq!(result["grid"].as_array().unwrap().len(), 163);
+    // The first setting is the given (default) policy.
+    assert_eq!(result["grid"][0]["max_core_members"], 20);
+}

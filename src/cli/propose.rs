@@ -3,8 +3,8 @@
 use crate::cli::Outcome;
 use crate::cli::common::PolicyArgs;
 use crate::cli::common::{InputArgs, TextOrJson, print};
-use kaigi::proposal::propose;
-use kaigi::report::proposal_text;
+use kaigi::proposal::{propose, sensitivity};
+use kaigi::report::{proposal_text, sensitivity_text};
 use std::process::ExitCode;
 
 /// Arguments of `kaigi propose`.
@@ -17,6 +17,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
+    /// Rerun the proposal over a grid of policy values and report how many settings keep
+    /// each pair of meetings together: the robust core and the fragile parts.
+    #[arg(long)]
+    sensitivity: bool,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -25,6 +29,19 @@ pub fn run(args: Args) -> Outcome {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
+    if args.sensitivity {
+        let result = sensitivity(&loaded.inventory, &policy);
+        let bytes = match args.format {
+            TextOrJson::Text => sensitivity_text(&result, args.input.lang()).into_bytes(),
+            TextOrJson::Json => {
+                let mut bytes = serde_json::to_vec_pretty(&result)?;
+                bytes.push(b'\n');
+                bytes
+            }
+        };
+        print(&bytes)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let proposal = propose(&loaded.inventory, &policy);
     let bytes = match args.format {
         TextOrJson::Text => proposal_text(&proposal, args.input.lang()).into_bytes(),

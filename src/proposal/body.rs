@@ -117,7 +117,11 @@ impl Prepared {
                         .as_deref()
                         .filter(|p| !p.trim().is_empty())
                         .map(crate::model::name_key),
-                    field: field_of(meeting, &inventory.agencies, &index),
+                    field: if CROSS_FIELD_TYPES.contains(&profile.known_type.unwrap_or("")) {
+                        Some(CROSS_FIELD.to_string())
+                    } else {
+                        field_of(meeting, &inventory.agencies, &index)
+                    },
                     profile,
                     pinned: policy.keep.contains(&meeting.id),
                     person_hours: meeting.annual_person_hours(),
@@ -155,6 +159,13 @@ fn apply_override(profile: &mut Profile, o: &crate::proposal::policy::MeetingOve
         profile.legal_basis = Inferred { value: Some(basis.clone()), inferred: false };
     }
 }
+
+/// The multi-layered program's case meetings work across every field: they form a field
+/// of their own, so they are never combined with one field's case meeting.
+pub(crate) const CROSS_FIELD: &str = "分野横断";
+
+/// Catalogue types of cross-field case work.
+const CROSS_FIELD_TYPES: &[&str] = &["shien_kaigi", "jusoteki_shien_kaigi"];
 
 /// Sectors that say nothing about a meeting's field.
 const NEUTRAL_SECTORS: &[&str] = &["行政", crate::model::UNKNOWN_SECTOR];

@@ -38,6 +38,7 @@ mod policy;
 mod properties;
 mod result;
 pub(crate) mod search;
+mod sensitivity;
 mod split;
 mod whatif;
 
@@ -54,6 +55,7 @@ pub use result::{
     Figures, How, InferenceSource, InferredValue, KeptBecause, LegalIdentity, Member, Method,
     Optimality, Proposal, Reason, SplitPart,
 };
+pub use sensitivity::{Sensitivity, Setting, Together, grid, sensitivity};
 pub use whatif::{Change, Finding, Group, Holding, LinkChange, WhatIf, WhatIfError, what_if};
 
 use crate::model::Inventory;

@@ -27,7 +27,7 @@ pub use figures::report_charts;
 pub use inventory_table::frequency_label;
 pub use networks::{NetworkExport, network_exports};
 pub use overlap::{overlap_json, overlap_text};
-pub use proposal_text::proposal_text;
+pub use proposal_text::{proposal_text, sensitivity_text};
 pub use review::{
     review_charts, review_html, review_json, review_markdown, review_tables, review_text,
     write_review,

@@ -2,7 +2,7 @@
 //! members and reasons.
 
 use crate::lang::Lang;
-use crate::proposal::{Method, Proposal};
+use crate::proposal::{Method, Proposal, Sensitivity};
 use crate::report::phrases;
 use std::fmt::Write as _;
 
@@ -104,4 +104,48 @@ fn field<S: AsRef<str>>(out: &mut String, label: &str, items: &[S], lang: Lang) 
     if !items.is_empty() {
         let _ = writeln!(out, "    {label}: {}", phrases::list(items, usize::MAX, lang));
     }
+}
+
+/// The sensitivity of a proposal: each pair of meetings some setting holds together,
+/// with the share of settings that do, the robust core first.
+pub fn sensitivity_text(result: &Sensitivity, lang: Lang) -> String {
+    let mut out = String::new();
+    let total = result.grid.len();
+    let _ = writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Ja => format!(
+                "== 感度分析: ポリシーの {total} 通りの設定で提案を作り直し、同じ会議体にまとまる会議の組を数えた =="
+            ),
+            Lang::En => format!(
+                "== Sensitivity: the proposal rerun under {total} policy settings; pairs of meetings held in one body =="
+            ),
+        }
+    );
+    for pair in &result.together {
+        let share = pair.settings as f64 / total.max(1) as f64;
+        let verdict = match (share >= 0.8, share < 0.5, lang) {
+            (true, _, Lang::Ja) => "ほぼどの設定でも残る",
+            (true, _, Lang::En) => "robust",
+            (_, true, Lang::Ja) => "設定次第",
+            (_, true, Lang::En) => "fragile",
+            (_, _, Lang::Ja) => "半数以上の設定で残る",
+            (_, _, Lang::En) => "holds in most settings",
+        };
+        let mark = if pair.in_proposal {
+            lang.pick("（今回の提案に含む）", " (in the proposal)")
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  {} + {}: {}/{total} ({}) {verdict}{mark}",
+            pair.meetings[0],
+            pair.meetings[1],
+            pair.settings,
+            phrases::percent(share)
+        );
+    }
+    out
 }

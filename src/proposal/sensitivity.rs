@@ -1,0 +1,150 @@
+//! Sensitivity: the proposal rerun over a grid of policy values, to tell its robust core
+//! (merges and joint sittings almost every setting keeps) from its fragile parts (those
+//! that appear only under some limits). A consultant defends the core and presents the
+//! rest as choices.
+
+use crate::model::Inventory;
+use crate::proposal::{How, Policy, propose};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One policy setting of the grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Setting {
+    /// `max_core_members`.
+    pub max_core_members: u32,
+    /// `max_per_item_share`.
+    pub max_per_item_share: f64,
+    /// `min_member_overlap`.
+    pub min_member_overlap: f64,
+    /// `agenda_compression`.
+    pub agenda_compression: f64,
+    /// `allow_mixed_areas`.
+    pub allow_mixed_areas: bool,
+}
+
+/// Two meetings held in one body, and how many settings keep them together.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Together {
+    /// The two meetings, in inventory order.
+    pub meetings: [String; 2],
+    /// Settings under which they share a body.
+    pub settings: usize,
+    /// Whether the proposal under the given policy holds them together.
+    pub in_proposal: bool,
+}
+
+/// The result over the whole grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sensitivity {
+    /// The settings tried; the first is the given policy itself.
+    pub grid: Vec<Setting>,
+    /// Every pair of meetings some setting holds together, most robust first.
+    pub together: Vec<Together>,
+}
+
+/// The grid: the given policy first, then every combination of core size (12, 20, 30),
+/// per-item share (0.4, 0.6, 0.8), minimum member overlap (0.3, 0.5, 0.7), agenda
+/// compression (0, 0.25, 0.5) and mixed areas (no, yes) — 163 settings.
+pub fn grid(policy: &Policy) -> Vec<Policy> {
+    let mut settings = vec![policy.clone()];
+    for core in [12, 20, 30] {
+        for share in [0.4, 0.6, 0.8] {
+            for overlap in [0.3, 0.5, 0.7] {
+                for compression in [0.0, 0.25, 0.5] {
+                    for mixed in [false, true] {
+                        settings.push(Policy {
+                            max_core_members: core,
+                            max_per_item_share: share,
+                            min_member_overlap: overlap,
+                            agenda_compression: compression,
+                            allow_mixed_areas: mixed,
+                            ..policy.clone()
+                        });
+                    }
+                }
+            }
+        }
+    }
+    settings
+}
+
+/// Runs the proposal under every setting of the grid, in parallel.
+///
+/// ```
+/// use kaigi::model::{Agency, Confidentiality, Frequency, Inventory, Meeting, Participant};
+/// use kaigi::proposal::{Policy, sensitivity};
+/// let mut agencies = Vec::new();
+/// for name in ["A", "B", "C"] {
+///     let mut agency = Agency::new(name, "高齢");
+///     agency.confidentiality = Confidentiality::Statutory;
+///     agencies.push(agency);
+/// }
+/// let meeting = |id: &str| {
+///     let mut m = Meeting::new(id, "連絡会");
+///     m.participants = ["A", "B", "C"].iter().map(|a| Participant::new(*a, 1)).collect();
+///     m.frequency = Frequency::per_year(12.0);
+///     m.minutes_per_session = 60.0;
+///     m
+/// };
+/// let inventory = Inventory { meetings: vec![meeting("M1"), meeting("M2")], agencies };
+/// let result = sensitivity(&inventory, &Policy::default());
+/// assert_eq!(result.together[0].meetings, ["M1".to_string(), "M2".to_string()]);
+/// assert!(result.together[0].in_proposal);
+/// ```
+pub fn sensitivity(inventory: &Inventory, policy: &Policy) -> Sensitivity {
+    let policies = grid(policy);
+    let position: BTreeMap<&str, usize> =
+        inventory.meetings.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let pairs_of = |p: &Policy| -> Vec<(usize, usize)> {
+        let proposal = propose(inventory, p);
+        let mut pairs = Vec::new();
+        for body in proposal.bodies.iter().filter(|b| b.absorbs.len() > 1) {
+            let mut members: Vec<usize> = body
+                .absorbs
+                .iter()
+                .filter(|a| a.how != How::Split)
+                .filter_map(|a| position.get(a.meeting.as_str()).copied())
+                .collect();
+            members.sort_unstable();
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        pairs
+    };
+    let runs: Vec<Vec<(usize, usize)>> = policies.par_iter().map(pairs_of).collect();
+    let mut counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for run in &runs {
+        for &pair in run {
+            *counts.entry(pair).or_insert(0) += 1;
+        }
+    }
+    let in_proposal = |pair: &(usize, usize)| runs.first().is_some_and(|r| r.contains(pair));
+    let mut together: Vec<Together> = counts
+        .iter()
+        .map(|(pair, &settings)| Together {
+            meetings: [
+                inventory.meetings[pair.0].id.clone(),
+                inventory.meetings[pair.1].id.clone(),
+            ],
+            settings,
+            in_proposal: in_proposal(pair),
+        })
+        .collect();
+    together.sort_by(|x, y| y.settings.cmp(&x.settings).then(x.meetings.cmp(&y.meetings)));
+    let grid = policies
+        .iter()
+        .map(|p| Setting {
+            max_core_members: p.max_core_members,
+            max_per_item_share: p.max_per_item_share,
+            min_member_overlap: p.min_member_overlap,
+            agenda_compression: p.agenda_compression,
+            allow_mixed_areas: p.allow_mixed_areas,
+        })
+        .collect();
+    Sensitivity { grid, together }
+}
