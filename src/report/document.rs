@@ -546,8 +546,7 @@ pub(crate) fn chart_html(chart: &Chart) -> Markup {
 
 /// The self-contained HTML report: summary first, then the meeting table, the proposal,
 /// and the charts inline. No script, no external asset.
-pub fn html_report(analysis: &Analysis, charts: &[Chart], lang: Lang) -> String {
-    let tables = tables(analysis, lang);
+pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang: Lang) -> String {
     let find = |key: &str| tables.iter().find(|t| t.key == key);
     let p = &analysis.proposal;
     let inventory = &analysis.inventory;
@@ -711,7 +710,7 @@ pub(crate) fn page(title: &str, lang: Lang, body: Markup) -> String {
 }
 
 /// The report as Markdown, for pasting into documents.
-pub fn markdown_report(analysis: &Analysis, lang: Lang) -> String {
+pub fn markdown_report(analysis: &Analysis, tables: &[Table], lang: Lang) -> String {
     let mut out = match lang {
         Lang::Ja => format!(
             "# 会議体の棚卸しと再編案 — {}\n\n",
@@ -722,7 +721,7 @@ pub fn markdown_report(analysis: &Analysis, lang: Lang) -> String {
             crate::report::markdown_text(&analysis.inventory_name)
         ),
     };
-    for table in tables(analysis, lang) {
+    for table in tables {
         out.push_str(&table.to_markdown());
         if table.key == "before_after" {
             out.push_str(&crate::report::markdown_text(&phrases::cost_assumptions(

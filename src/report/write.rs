@@ -147,8 +147,12 @@ pub fn write_report(
     let mut written = {
         let tables = tables(analysis, lang);
         let mut files = FolderWriter::new(out, inputs, step);
-        files.put("report.html", || Ok(html_report(analysis, parts.charts, lang).into_bytes()));
-        files.put("report.md", || Ok(markdown_report(analysis, lang).into_bytes()));
+        // Every table is built once and shared by the HTML, the Markdown, the CSVs and
+        // the workbook.
+        files.put("report.html", || {
+            Ok(html_report(analysis, &tables, parts.charts, lang).into_bytes())
+        });
+        files.put("report.md", || Ok(markdown_report(analysis, &tables, lang).into_bytes()));
         files.put_stream("analysis.json", |file| {
             serde_json::to_writer_pretty(&mut *file, analysis)?;
             file.write_all(b"\n")
