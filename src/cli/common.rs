@@ -125,6 +125,16 @@ pub fn report_written(count: usize, out: &Path, lang: Lang) {
     );
 }
 
+/// The policy, then the inventory for an analysis: `Err(code)` when the inventory has
+/// errors (already printed), as [`LoadArgs::load_valid`].
+pub fn policy_and_inventory(
+    input: &InputArgs,
+    policy: &PolicyArgs,
+) -> anyhow::Result<Result<(kaigi::proposal::Policy, Loaded), ExitCode>> {
+    let policy = policy.load()?;
+    Ok(input.load_valid()?.map(|loaded| (policy, loaded)))
+}
+
 /// Text or JSON on standard output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TextOrJson {

@@ -2,6 +2,7 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::PolicyArgs;
+use crate::cli::common::policy_and_inventory;
 use crate::cli::common::{InputArgs, TextOrJson, print};
 use kaigi::proposal::{propose, sensitivity};
 use kaigi::report::{proposal_text, sensitivity_text};
@@ -24,9 +25,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = args.policy.load()?;
-    let loaded = match args.input.load_valid()? {
-        Ok(loaded) => loaded,
+    let (policy, loaded) = match policy_and_inventory(&args.input, &args.policy)? {
+        Ok(both) => both,
         Err(code) => return Ok(code),
     };
     if args.sensitivity {

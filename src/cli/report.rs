@@ -4,6 +4,7 @@
 use crate::cli::Outcome;
 use crate::cli::common::InputArgs;
 use crate::cli::common::PolicyArgs;
+use crate::cli::common::policy_and_inventory;
 use kaigi::analysis::{Settings, Stage, analyse};
 use kaigi::connectivity::PathParams;
 use kaigi::report::{ReportParts, network_exports, report_charts, write_report};
@@ -30,9 +31,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = args.policy.load()?;
-    let loaded = match args.input.load_valid()? {
-        Ok(loaded) => loaded,
+    let (policy, loaded) = match policy_and_inventory(&args.input, &args.policy)? {
+        Ok(both) => both,
         Err(code) => return Ok(code),
     };
     let lang = args.input.lang();

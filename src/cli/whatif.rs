@@ -2,6 +2,7 @@
 //! proposal's rulebook.
 
 use crate::cli::Outcome;
+use crate::cli::common::policy_and_inventory;
 use crate::cli::common::{InputArgs, PolicyArgs, TextOrJson, print};
 use kaigi::proposal::{Change, what_if};
 use kaigi::report::{whatif_json, whatif_text};
@@ -35,9 +36,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let policy = args.policy.load()?;
-    let loaded = match args.input.load_valid()? {
-        Ok(loaded) => loaded,
+    let (policy, loaded) = match policy_and_inventory(&args.input, &args.policy)? {
+        Ok(both) => both,
         Err(code) => return Ok(code),
     };
     // Each occurrence of a repeatable option is one group: `--merge A,B --merge C,D` is

@@ -54,6 +54,36 @@ pub(crate) fn links(prepared: &Prepared, sets: &[BTreeSet<usize>]) -> Links {
     (agency_pairs, sector_pairs)
 }
 
+/// Hours per agency today and in the given bodies: core members for every session,
+/// per-item members for their share.
+pub(crate) fn agency_hours<'a>(
+    inventory: &Inventory,
+    prepared: &Prepared,
+    bodies: impl Iterator<Item = &'a BodyFigures>,
+) -> Vec<AgencyHours> {
+    let name_of = |a: usize| prepared.agencies[a].name.clone();
+    let before_hours = inventory.agency_annual_hours();
+    let mut after_hours: BTreeMap<String, f64> =
+        before_hours.keys().map(|k| (k.clone(), 0.0)).collect();
+    for figures in bodies {
+        let body_minutes = figures.sessions * figures.minutes;
+        for &(a, c) in &figures.core {
+            *after_hours.entry(name_of(a)).or_insert(0.0) += f64::from(c) * body_minutes / 60.0;
+        }
+        for &(a, c, s) in &figures.per_item {
+            *after_hours.entry(name_of(a)).or_insert(0.0) += f64::from(c) * s * body_minutes / 60.0;
+        }
+    }
+    after_hours
+        .into_iter()
+        .map(|(name, after)| AgencyHours {
+            before: before_hours.get(&name).copied().unwrap_or(0.0),
+            name,
+            after,
+        })
+        .collect()
+}
+
 /// Builds the proposal from a partition and the split meetings.
 pub fn assemble(
     inventory: &Inventory,
@@ -300,26 +330,7 @@ pub fn assemble(
         agency_links_core: after_core_links.len(),
         sector_links: after_sectors.len(),
     };
-    let before_hours = inventory.agency_annual_hours();
-    let mut after_hours: BTreeMap<String, f64> =
-        before_hours.keys().map(|k| (k.clone(), 0.0)).collect();
-    for draft in &drafts {
-        let body_minutes = draft.figures.sessions * draft.figures.minutes;
-        for &(a, c) in &draft.figures.core {
-            *after_hours.entry(name_of(a)).or_insert(0.0) += f64::from(c) * body_minutes / 60.0;
-        }
-        for &(a, c, s) in &draft.figures.per_item {
-            *after_hours.entry(name_of(a)).or_insert(0.0) += f64::from(c) * s * body_minutes / 60.0;
-        }
-    }
-    let agency_hours = after_hours
-        .into_iter()
-        .map(|(name, after)| AgencyHours {
-            before: before_hours.get(&name).copied().unwrap_or(0.0),
-            name,
-            after,
-        })
-        .collect();
+    let agency_hours = agency_hours(inventory, prepared, drafts.iter().map(|d| &d.figures));
     Proposal {
         before,
         after,

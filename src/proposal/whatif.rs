@@ -30,7 +30,7 @@
 
 use crate::model::Inventory;
 use crate::proposal::Policy;
-use crate::proposal::assemble::links;
+use crate::proposal::assemble::{agency_hours, links};
 use crate::proposal::body::{
     BodyFigures, Prepared, Violation, check_group_after_pairs, figures, has_basis, pair_violations,
 };
@@ -346,25 +346,8 @@ fn summarise(
     let core_sets: Vec<BTreeSet<usize>> =
         bodies.iter().map(|(_, _, f)| f.core.iter().map(|&(a, _)| a).collect()).collect();
     after.agency_links_core = links(prepared, &core_sets).0.len();
-    let before_hours = inventory.agency_annual_hours();
-    let mut after_hours: BTreeMap<String, f64> =
-        before_hours.keys().map(|k| (k.clone(), 0.0)).collect();
-    for (_, _, f) in &bodies {
-        let minutes = f.sessions * f.minutes;
-        for &(a, c) in &f.core {
-            *after_hours.entry(name(a)).or_insert(0.0) += f64::from(c) * minutes / 60.0;
-        }
-        for &(a, c, s) in &f.per_item {
-            *after_hours.entry(name(a)).or_insert(0.0) += f64::from(c) * s * minutes / 60.0;
-        }
-    }
-    let agency_hours = after_hours
+    let agency_hours = agency_hours(inventory, prepared, bodies.iter().map(|(_, _, f)| f))
         .into_iter()
-        .map(|(name, after)| AgencyHours {
-            before: before_hours.get(&name).copied().unwrap_or(0.0),
-            name,
-            after,
-        })
         .filter(|h| (h.before - h.after).abs() > 1e-9)
         .collect();
     WhatIf {
