@@ -25,7 +25,7 @@ fn bench_overlap(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::new("pairs", meetings), &inventory, |b, inv| {
             b.iter(|| {
-                let mut index = SimilarityIndex::new(inv, &params.lexicon, params.weights);
+                let mut index = SimilarityIndex::new(inv, &params.lexicon, params.weights).unwrap();
                 index.apply_cap(params.frequent_agency);
                 let floor = params.threshold.min(params.min_pair_score);
                 black_box(index.candidate_pairs(|p| p.score >= floor))

@@ -147,7 +147,8 @@ fn main() {
     if full {
         let params = OverlapParams::default();
         let (t, _) = time(repeat, || {
-            let mut index = SimilarityIndex::new(inventory, &params.lexicon, params.weights);
+            let mut index =
+                SimilarityIndex::new(inventory, &params.lexicon, params.weights).unwrap();
             index.apply_cap(params.frequent_agency);
             let floor = params.threshold.min(params.min_pair_score);
             index.candidate_pairs(|p| p.score >= floor)

@@ -6,9 +6,12 @@ use crate::model::name_key;
 use crate::model::{Inventory, Meeting};
 use crate::overlap::cluster::{ClusteringStats, EPSILON, cluster_components};
 use crate::overlap::similarity::{FrequentAgencyCap, PairScore, SimilarityIndex, SkippedAgency};
-use crate::overlap::{OverlapError, SimilarityWeights, TopicLexicon, ValidWeights};
+use crate::overlap::{OverlapError, SimilarityWeights, TopicLexicon, TopicTerm, ValidWeights};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Most topic terms listed per pair ([`PairReport::topic_terms`]).
+pub const TOPIC_TERMS_LISTED: usize = 5;
 
 /// Parameters of [`analyze`], checked when it runs.
 ///
@@ -152,8 +155,15 @@ pub struct PairReport {
     pub participant_jaccard: f64,
     /// Overlap coefficient over agencies.
     pub participant_overlap: f64,
-    /// Jaccard over topic terms.
+    /// Jaccard over topic terms (`shared_topics` and the lists beside it); not in the score.
     pub topic_jaccard: f64,
+    /// Cosine similarity of the TF-IDF topic vectors (concepts and character n-grams), 0–1:
+    /// the topic part of the score.
+    pub topic_similarity: f64,
+    /// The terms that make the topics similar, most contributing first (at most
+    /// [`TOPIC_TERMS_LISTED`], each bringing at least a tenth of `topic_similarity`):
+    /// concepts, or strings both meetings' topics contain.
+    pub topic_terms: Vec<TopicTerm>,
     /// Jaccard over functions.
     pub function_jaccard: f64,
     /// Same area.
@@ -343,8 +353,12 @@ pub struct TierPair {
 /// assert_eq!(cluster.meetings, ["M1", "M2"]);
 /// assert_eq!(cluster.core_participants, ["包括", "社協", "高齢福祉課"]);
 /// assert_eq!(cluster.shared_topics, ["成年後見"]);
-/// // 0.5 × 3/5 (agencies) + 0.25 × 1 (topics) + 0.1 (area) + 0.05 (host)
-/// assert!((cluster.mean_score - 0.7).abs() < 1e-12);
+/// // 0.5 × 3/5 (agencies) + 0.25 × topics + 0.1 (area) + 0.05 (host), where topics is the
+/// // Tanimoto form of the cosine of the two topic vectors (成年後見 shared, the rest not)
+/// let pair = &report.pairs[0];
+/// assert_eq!(pair.topic_terms[0].term, "成年後見");
+/// let topics = pair.topic_similarity / (2.0 - pair.topic_similarity);
+/// assert!((cluster.mean_score - (0.3 + 0.25 * topics + 0.15)).abs() < 1e-12);
 /// // 3 shared agencies × 4 sessions × 1.5 h, counted once too many
 /// assert_eq!(cluster.duplicated_hours, 18.0);
 /// # Ok::<(), kaigi::overlap::OverlapError>(())
@@ -354,7 +368,7 @@ pub fn analyze(
     params: &OverlapParams,
 ) -> Result<OverlapReport, OverlapError> {
     params.check()?;
-    let mut index = SimilarityIndex::new(inventory, &params.lexicon, params.weights);
+    let mut index = SimilarityIndex::new(inventory, &params.lexicon, params.weights)?;
     let skipped_agencies = index.apply_cap(params.frequent_agency);
     let floor = params.threshold.min(params.min_pair_score) - EPSILON;
     let (kept, pairs_scored) = index.candidate_pairs(|p| p.score >= floor || is_containment(p));
@@ -515,6 +529,8 @@ fn explain_pair(
         participant_jaccard: p.participant_jaccard,
         participant_overlap: p.participant_overlap,
         topic_jaccard: p.topic_jaccard,
+        topic_similarity: p.topic_similarity,
+        topic_terms: index.topic_terms(p.a, p.b, TOPIC_TERMS_LISTED),
         function_jaccard: p.function_jaccard,
         same_area: p.same_area,
         same_host: p.same_host,

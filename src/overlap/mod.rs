@@ -1,8 +1,9 @@
 //! Overlapping meetings: pair similarity, clusters of near-duplicates, and their
 //! explanations (shared agencies and topics, duplicated hours, constraints).
 //!
-//! The pipeline: [`SimilarityIndex`] prepares meetings and scores pairs found through
-//! an inverted index; [`cluster_components`] runs average-linkage clustering per
+//! The pipeline: [`SimilarityIndex`] prepares meetings (agencies as integer sets, topics
+//! as TF-IDF vectors from [`TopicVectors`]) and scores pairs found through an inverted
+//! index; [`cluster_components`] runs average-linkage clustering per
 //! connected component; [`analyze`] ties them together into an [`OverlapReport`].
 //! [`adjusted_rand_index`] measures how well clusters recover known groups.
 //!
@@ -23,14 +24,15 @@ mod weights;
 
 pub use analysis::{
     Caution, ClusterReport, Containment, OverlapParams, OverlapReport, PairReport, Settings,
-    Summary, TierBody, TierMember, TierPair, analyze,
+    Summary, TOPIC_TERMS_LISTED, TierBody, TierMember, TierPair, analyze,
 };
 pub use ari::adjusted_rand_index;
 pub use cluster::{ClusteringStats, SplitComponent, cluster_components};
 pub use similarity::{
     FrequentAgencyCap, PARALLEL_THRESHOLD, PairScore, SimilarityIndex, SkippedAgency,
+    topic_tanimoto,
 };
-pub use topics::TopicLexicon;
+pub use topics::{GENERIC_WORDS, TopicLexicon, TopicTerm, TopicVectors};
 pub use weights::{SimilarityWeights, ValidWeights};
 
 /// Problems with overlap parameters or their files.
@@ -69,6 +71,22 @@ pub enum OverlapError {
         /// File name.
         source_name: String,
         /// Parser message (names the line).
+        message: String,
+    },
+    /// A synonym file names a generic word alone as a concept or spelling.
+    #[error(
+        "'{source_name}' names generic words alone as topic spellings ({spellings}); a concept triggered by such a word would join unrelated topics (プラン would make every plan one subject): use a longer spelling such as 支援プラン"
+    )]
+    GenericSpelling {
+        /// File name.
+        source_name: String,
+        /// The offending `"concept": "spelling"` pairs.
+        spellings: String,
+    },
+    /// The topic vectorizer refused its parameters (a bug in kaigi, not in the input).
+    #[error("the topic vectorizer failed: {message}")]
+    Vectorizer {
+        /// linfa-preprocessing's message.
         message: String,
     },
     /// A threshold or limit out of range.

@@ -4,7 +4,7 @@
 
 use crate::model::name_key;
 use crate::model::{Function, Inventory};
-use crate::overlap::{TopicLexicon, ValidWeights};
+use crate::overlap::{OverlapError, TopicLexicon, TopicTerm, TopicVectors, ValidWeights};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,8 +34,13 @@ pub struct PairScore {
     /// Overlap coefficient over agencies: |A ∩ B| / min(|A|, |B|); 1 when one meeting's
     /// agencies all sit in the other.
     pub participant_overlap: f64,
-    /// Jaccard over topic terms (0 when neither lists topics).
+    /// Jaccard over topic terms (concepts, or whole phrases naming none); not in the
+    /// score, kept because it is what [`SimilarityIndex::terms_of`] lists.
     pub topic_jaccard: f64,
+    /// Cosine similarity of the meetings' TF-IDF topic vectors (concepts and character
+    /// n-grams, see [`TopicVectors`]), 0–1. The score takes it as the extended Jaccard
+    /// (Tanimoto) of the same vectors, [`topic_tanimoto`], like its other parts.
+    pub topic_similarity: f64,
     /// Jaccard over functions (0 when neither lists one).
     pub function_jaccard: f64,
     /// Both cover the same area (blank counts as 全市).
@@ -68,6 +73,7 @@ pub struct SimilarityIndex {
     weights: ValidWeights,
     agencies: Vec<String>,
     terms: Vec<String>,
+    topics: TopicVectors,
     meetings: Vec<Prepared>,
     /// Agency id → meetings attending, ascending.
     postings: Vec<Vec<u32>>,
@@ -136,7 +142,8 @@ impl Interner {
 
 impl SimilarityIndex {
     /// Prepares every meeting of `inventory`: agencies and topic terms become sorted
-    /// integer sets, and each agency gets the list of meetings it attends.
+    /// integer sets, topics become TF-IDF vectors with the document frequency taken over
+    /// this inventory, and each agency gets the list of meetings it attends.
     ///
     /// ```
     /// use kaigi::model::{Inventory, Meeting, Participant};
@@ -148,15 +155,24 @@ impl SimilarityIndex {
     /// b.participants = vec![Participant::new("社協", 1), Participant::new("家庭裁判所", 1)];
     /// b.topics = vec!["市民後見人の育成".into()];
     /// let inventory = Inventory { meetings: vec![a, b], agencies: vec![] };
-    /// let index = SimilarityIndex::new(&inventory, &TopicLexicon::builtin(), ValidWeights::default());
+    /// let index = SimilarityIndex::new(&inventory, &TopicLexicon::builtin(), ValidWeights::default())?;
     /// let pair = index.score(0, 1);
     /// assert_eq!(pair.shared_participants, 1);
     /// assert!((pair.participant_jaccard - 1.0 / 3.0).abs() < 1e-12);
     /// assert_eq!(pair.topic_jaccard, 1.0); // both are about 成年後見
-    /// // 0.5 × 1/3 + 0.25 × 1 + 0.1 × 0 (no functions) + 0.1 × 1 (both blank area) + 0.05 × 0
-    /// assert!((pair.score - (0.5 / 3.0 + 0.25 + 0.1)).abs() < 1e-12);
+    /// // 成年後見 is shared; の育成 and 制度の利用促進 are not
+    /// assert!(pair.topic_similarity > 0.3 && pair.topic_similarity < 1.0);
+    /// // 0.5 × 1/3 + 0.25 × topics + 0.1 × 0 (no functions) + 0.1 × 1 (both blank area) + 0.05 × 0
+    /// let topics = pair.topic_similarity / (2.0 - pair.topic_similarity); // Tanimoto
+    /// let expected = 0.5 / 3.0 + 0.25 * topics + 0.1;
+    /// assert!((pair.score - expected).abs() < 1e-12);
+    /// # Ok::<(), kaigi::overlap::OverlapError>(())
     /// ```
-    pub fn new(inventory: &Inventory, lexicon: &TopicLexicon, weights: ValidWeights) -> Self {
+    pub fn new(
+        inventory: &Inventory,
+        lexicon: &TopicLexicon,
+        weights: ValidWeights,
+    ) -> Result<Self, OverlapError> {
         // Ids follow sorted names so every run numbers agencies and terms alike.
         let agency_names: BTreeSet<&str> = inventory
             .meetings
@@ -229,8 +245,11 @@ impl SimilarityIndex {
             }
         }
         let terms = term_labels.into_values().collect();
+        let topic_lists: Vec<Vec<String>> =
+            inventory.meetings.iter().map(|m| m.topics.clone()).collect();
+        let topics = TopicVectors::new(&topic_lists, lexicon)?;
         let skipped = vec![false; agencies.len()];
-        SimilarityIndex { weights, agencies, terms, meetings, postings, skipped }
+        Ok(SimilarityIndex { weights, agencies, terms, topics, meetings, postings, skipped })
     }
 
     /// Number of meetings.
@@ -265,6 +284,11 @@ impl SimilarityIndex {
     /// Scores one pair (indices into the inventory's meetings, in either order).
     pub fn score(&self, a: usize, b: usize) -> PairScore {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        self.score_with_topics(a, b, self.topics.similarity(a, b))
+    }
+
+    /// Scores `a < b` with their topic similarity already computed.
+    fn score_with_topics(&self, a: usize, b: usize, topic_similarity: f64) -> PairScore {
         let (x, y) = (&self.meetings[a], &self.meetings[b]);
         let (mut shared, mut sum_min) = (0u32, 0u64);
         let (mut i, mut j) = (0, 0);
@@ -301,7 +325,7 @@ impl SimilarityIndex {
             0.0
         } else {
             w.participants() * participant_jaccard
-                + w.topics() * topic_jaccard
+                + w.topics() * topic_tanimoto(topic_similarity)
                 + w.function() * function_jaccard
                 + w.area() * f64::from(u8::from(same_area))
                 + w.host() * f64::from(u8::from(same_host))
@@ -313,6 +337,7 @@ impl SimilarityIndex {
             participant_jaccard,
             participant_overlap,
             topic_jaccard,
+            topic_similarity,
             function_jaccard,
             same_area,
             same_host,
@@ -327,13 +352,17 @@ impl SimilarityIndex {
     ///
     /// # Complexity
     /// O(Σₐ |postingsₐ|² + P·(p + t)) for P candidate pairs with p participants and t
-    /// terms each, instead of O(M²); memory O(M) per thread besides the kept pairs.
+    /// topic features each, instead of O(M²); memory O(M + F) per thread besides the kept
+    /// pairs, for F topic features. Each meeting's topic vector is spread into a dense
+    /// array once, so a candidate's cosine costs one pass over its own vector (the same
+    /// products summed in the same order as [`TopicVectors::similarity`]: identical bits).
     pub fn candidate_pairs(
         &self,
         keep: impl Fn(&PairScore) -> bool + Sync,
     ) -> (Vec<PairScore>, u64) {
         let m = self.meetings.len();
-        let scan = |marks: &mut Vec<u32>, i: usize| -> (Vec<PairScore>, u64) {
+        let features = self.topics.feature_count();
+        let scan = |(marks, dense): &mut (Vec<u32>, Vec<f64>), i: usize| {
             let mut touched: Vec<u32> = Vec::new();
             let stamp = i as u32 + 1;
             for &(agency, _) in &self.meetings[i].participants {
@@ -351,18 +380,32 @@ impl SimilarityIndex {
             }
             touched.sort_unstable();
             let scored = touched.len() as u64;
+            let own = self.topics.vector(i);
+            for &(feature, weight) in own {
+                dense[feature as usize] = weight;
+            }
             let kept = touched
                 .into_iter()
-                .map(|j| self.score(i, j as usize))
+                .map(|j| {
+                    let j = j as usize;
+                    // fold from +0.0 as the merge does (f64's `sum` starts from −0.0)
+                    let dot = (self.topics.vector(j).iter())
+                        .fold(0.0, |dot, &(f, w)| dot + dense[f as usize] * w);
+                    self.score_with_topics(i, j, dot.min(1.0))
+                })
                 .filter(|p| keep(p))
                 .collect();
+            for &(feature, _) in own {
+                dense[feature as usize] = 0.0;
+            }
             (kept, scored)
         };
+        let fresh = || (vec![0u32; m], vec![0.0f64; features]);
         let per_meeting: Vec<(Vec<PairScore>, u64)> = if m >= PARALLEL_THRESHOLD {
-            (0..m).into_par_iter().map_init(|| vec![0u32; m], |marks, i| scan(marks, i)).collect()
+            (0..m).into_par_iter().map_init(fresh, |state, i| scan(state, i)).collect()
         } else {
-            let mut marks = vec![0u32; m];
-            (0..m).map(|i| scan(&mut marks, i)).collect()
+            let mut state = fresh();
+            (0..m).map(|i| scan(&mut state, i)).collect()
         };
         let scored = per_meeting.iter().map(|(_, n)| n).sum();
         (per_meeting.into_iter().flat_map(|(pairs, _)| pairs).collect(), scored)
@@ -381,6 +424,12 @@ impl SimilarityIndex {
         self.meetings[meeting].terms.iter().map(|&id| self.terms[id as usize].as_str())
     }
 
+    /// The terms contributing most to the topic similarity of two meetings (see
+    /// [`TopicVectors::top_terms`]).
+    pub fn topic_terms(&self, a: usize, b: usize, limit: usize) -> Vec<TopicTerm> {
+        self.topics.top_terms(a, b, limit)
+    }
+
     /// Whether meetings `a` and `b` are tiers of one body.
     pub fn same_body(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.meetings[a], &self.meetings[b]);
@@ -396,6 +445,23 @@ impl SimilarityIndex {
     pub fn weights(&self) -> ValidWeights {
         self.weights
     }
+}
+
+/// The extended Jaccard (Tanimoto) coefficient of two unit vectors with cosine `cosine`:
+/// a·b / (|a|² + |b|² − a·b) = cos / (2 − cos). The score's other parts are Jaccard
+/// coefficients, which run lower than cosines of the same sets (two equal-sized sets
+/// sharing half their terms: Jaccard 1/3, cosine 1/2); taking the topics on the same
+/// scale keeps the calibrated threshold (0.5) meaning what it meant.
+///
+/// ```
+/// use kaigi::overlap::topic_tanimoto;
+/// assert_eq!(topic_tanimoto(1.0), 1.0);
+/// assert_eq!(topic_tanimoto(0.0), 0.0);
+/// assert!((topic_tanimoto(0.5) - 1.0 / 3.0).abs() < 1e-12);
+/// ```
+pub fn topic_tanimoto(cosine: f64) -> f64 {
+    let c = cosine.clamp(0.0, 1.0);
+    c / (2.0 - c)
 }
 
 fn function_bit(function: Function) -> u8 {
@@ -436,7 +502,7 @@ mod tests {
 
     fn index(meetings: Vec<Meeting>) -> SimilarityIndex {
         let inventory = Inventory { meetings, agencies: vec![] };
-        SimilarityIndex::new(&inventory, &TopicLexicon::builtin(), ValidWeights::default())
+        SimilarityIndex::new(&inventory, &TopicLexicon::builtin(), ValidWeights::default()).unwrap()
     }
 
     #[test]
@@ -516,5 +582,29 @@ mod tests {
         let (sequential, _) = small.candidate_pairs(|p| p.score > 0.5);
         let prefix: Vec<_> = parallel.iter().filter(|p| p.b < 500).copied().collect();
         assert_eq!(prefix, sequential);
+    }
+
+    #[test]
+    fn candidate_scan_gives_the_same_bits_as_scoring_one_pair() {
+        let topics = [
+            ["ヤングケアラーの把握", "見守り活動"],
+            ["ヤングケアラー支援", "見守りの強化"],
+            ["子ども食堂の運営支援", "居場所づくり"],
+            ["こども食堂のネットワークづくり", "学習支援"],
+        ];
+        let meetings: Vec<Meeting> = (0..40)
+            .map(|i| {
+                let mut m = meeting(&format!("M{i}"), &[("hub", 1), (["a", "b", "c"][i % 3], 1)]);
+                m.topics = topics[i % 4].iter().map(|t| t.to_string()).collect();
+                m
+            })
+            .collect();
+        let idx = index(meetings);
+        let (pairs, _) = idx.candidate_pairs(|_| true);
+        assert_eq!(pairs.len(), 40 * 39 / 2);
+        for p in &pairs {
+            assert_eq!(*p, idx.score(p.a, p.b));
+        }
+        assert!(pairs.iter().any(|p| p.topic_similarity > 0.5));
     }
 }

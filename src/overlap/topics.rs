@@ -1,19 +1,36 @@
-//! Topic terms: what a meeting discusses, reduced to comparable terms.
+//! Topic terms and topic similarity: what a meeting discusses, made comparable.
 //!
-//! Inventories write topics as phrases (成年後見制度の利用促進, 後見人への支援), so exact
-//! phrase matching misses most real overlap. Each phrase is normalised (NFKC via
-//! [`crate::model::normalize`], no spaces, lower case) and scanned for known concepts
-//! from a small synonym list ("lexicon"); a phrase naming no known concept is kept whole
-//! as its own term. Users extend the list with a TOML file.
+//! Inventories and minutes write the same subject in many ways (地域包括ケアシステムの構築,
+//! 地域包括ケアの推進), and Japanese has no spaces to split words on. Two tools work
+//! together here:
+//!
+//! - **Concepts** ([`TopicLexicon`]): a short synonym list maps spellings to one concept
+//!   (引きこもり → ひきこもり, 居住 → 住まい) before anything is counted. No spelling may be
+//!   a generic word alone ([`GENERIC_WORDS`]: 支援, 計画, プラン, …), so 地域共生プラン2025 and
+//!   かすがいっ子未来プラン never meet on a concept. Users extend the list with a TOML file.
+//! - **Character n-grams weighted by TF-IDF** ([`TopicVectors`]): the rest of each phrase
+//!   is cut into character bigrams and trigrams, counted with linfa-preprocessing's
+//!   TF-IDF vectorizer, with the inverse document frequency taken over the inventory's
+//!   meetings, so strings every meeting uses (支援, 推進, 事業) weigh little and rare shared
+//!   strings (ヤングケアラー) weigh much. Two meetings' topics are compared by the cosine of
+//!   their vectors (Salton & Buckley 1988, "Term-weighting approaches in automatic text
+//!   retrieval"; character bigrams are the usual unit for Japanese retrieval without a
+//!   morphological analyser).
+//!
+//! Every phrase is normalised first (NFKC via [`crate::model::normalize`], no spaces,
+//! lower case).
 
 use crate::model::{name_key, normalize};
 use crate::overlap::OverlapError;
-use serde::Deserialize;
+use linfa_preprocessing::Tokenizer;
+use linfa_preprocessing::tf_idf_vectorization::TfIdfVectorizer;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Built-in concepts and the spellings that name them. Kept short on purpose: every
 /// entry is a subject the welfare fields share and that inventories spell in several
-/// ways. Generic words (支援, 検討) are left out because they would link everything.
+/// ways. No spelling is a generic word alone ([`GENERIC_WORDS`], tested); 支援計画 is left
+/// out too, since it also names plans of other kinds (地域福祉支援計画).
 const BUILTIN: &[(&str, &[&str])] = &[
     ("虐待", &["虐待", "児童虐待", "高齢者虐待", "障害者虐待"]),
     ("DV", &["dv", "配偶者暴力", "ドメスティック・バイオレンス"]),
@@ -36,11 +53,9 @@ const BUILTIN: &[(&str, &[&str])] = &[
     ("支援困難事例", &["支援困難事例", "困難事例", "困難ケース", "多問題ケース"]),
     ("複合課題", &["複合課題", "複合的な課題", "8050", "ダブルケア"]),
     ("ケアマネジメント", &["ケアマネジメント", "ケアプラン"]),
-    ("支援方針", &["支援方針", "支援プラン", "支援計画", "援助方針", "サポートプラン", "プラン"]),
+    ("支援方針", &["支援方針", "支援プラン", "援助方針", "サポートプラン"]),
     ("終結", &["終結"]),
     ("役割分担", &["役割分担"]),
-    ("早期把握", &["早期把握", "早期発見"]),
-    ("実態把握", &["実態把握", "状況把握"]),
     ("地域移行", &["地域移行"]),
     ("入退院", &["入退院", "退院支援", "退院後"]),
     ("医療的ケア児", &["医療的ケア"]),
@@ -62,9 +77,78 @@ const BUILTIN: &[(&str, &[&str])] = &[
     ("ピアサポート", &["ピアサポート"]),
     ("食の支援", &["フードバンク", "食材", "食料支援"]),
     ("就学", &["就学", "進学"]),
+    ("防災・避難支援", &["防災", "災害", "避難", "個別避難計画", "避難行動要支援者"]),
 ];
 
-/// Concepts and their spellings, used to turn topic phrases into terms.
+/// Words that say how a subject is handled rather than what it is, and the grammar
+/// between subjects (に向けた, に関する). None may be a spelling
+/// of a concept on its own (the built-in list and user files are checked), because a
+/// concept triggered by one of them would join unrelated topics: 「プラン」 once made
+/// 地域共生プラン2025 and かすがいっ子未来プラン one concept. Longer spellings that contain
+/// them (支援プラン, 早期発見) are allowed. In the n-gram vectors they are simply frequent,
+/// so the inverse document frequency keeps their weight low.
+pub const GENERIC_WORDS: &[&str] = &[
+    "支援",
+    "推進",
+    "事業",
+    "計画",
+    "プラン",
+    "会議",
+    "検討",
+    "報告",
+    "連携",
+    "取組",
+    "取り組み",
+    "体制",
+    "整備",
+    "協議",
+    "共有",
+    "情報共有",
+    "相談",
+    "対策",
+    "対応",
+    "活動",
+    "運営",
+    "確認",
+    "評価",
+    "強化",
+    "充実",
+    "促進",
+    "地域",
+    "福祉",
+    "課題",
+    "ネットワーク",
+    "事例",
+    "ケース",
+    "方針",
+    "把握",
+    "育成",
+    "養成",
+    "構築",
+    "実施",
+    "状況",
+    "施策",
+    "制度",
+    "ビジョン",
+    "戦略",
+    "早期発見",
+    "早期把握",
+    "早期対応",
+    "実態把握",
+    "状況把握",
+    // grammar that administrative Japanese strings between subjects
+    "に向けた",
+    "に関する",
+    "における",
+    "のための",
+    "に対する",
+    "について",
+    "による",
+    "を通した",
+];
+
+/// Concepts and their spellings, used to turn topic phrases into terms and to unify
+/// spellings before the n-gram vectors are built.
 ///
 /// ```
 /// use kaigi::overlap::TopicLexicon;
@@ -74,6 +158,8 @@ const BUILTIN: &[(&str, &[&str])] = &[
 /// assert_eq!(lexicon.terms("不登校・ひきこもり・若年無業者の支援"), ["不登校", "ひきこもり", "若年無業者"]);
 /// // a phrase with no known concept is its own term, NFKC-normalised
 /// assert_eq!(lexicon.terms("ＡＢＣ会議の報告"), ["ABC会議の報告"]);
+/// // a generic word alone names no concept
+/// assert_eq!(lexicon.terms("地域共生プラン2025"), ["地域共生プラン2025"]);
 /// ```
 #[derive(Debug, Clone)]
 pub struct TopicLexicon {
@@ -89,6 +175,14 @@ pub struct TopicLexicon {
 #[derive(Deserialize)]
 struct SynonymFile {
     topics: Option<BTreeMap<String, Vec<String>>>,
+}
+
+/// One piece of a topic phrase: a known concept, or text between concepts (as a
+/// comparison key: NFKC, no spaces, lower case).
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Concept(String),
+    Text(String),
 }
 
 impl Default for TopicLexicon {
@@ -144,11 +238,15 @@ impl TopicLexicon {
     /// "ヤングケアラー" = ["ヤングケアラー", "家族の世話をする子ども"]   # a new one
     /// ```
     ///
+    /// A concept or spelling that is a generic word alone ([`GENERIC_WORDS`]) is refused,
+    /// every such one named in one error, and nothing of the file is added.
+    ///
     /// ```
     /// use kaigi::overlap::TopicLexicon;
     /// let mut lexicon = TopicLexicon::builtin();
     /// lexicon.extend_from_toml("[topics]\n\"ヤングケアラー\" = [\"家族の世話をする子ども\"]\n", "s.toml")?;
     /// assert_eq!(lexicon.terms("家族の世話をする子どもの把握"), ["ヤングケアラー"]);
+    /// assert!(lexicon.extend_from_toml("[topics]\n\"計画\" = [\"プラン\"]\n", "s.toml").is_err());
     /// # Ok::<(), kaigi::overlap::OverlapError>(())
     /// ```
     pub fn extend_from_toml(&mut self, text: &str, source: &str) -> Result<(), OverlapError> {
@@ -156,15 +254,30 @@ impl TopicLexicon {
             source_name: source.to_string(),
             message: e.to_string(),
         })?;
-        for (concept, spellings) in file.topics.unwrap_or_default() {
-            if name_key(&concept).is_empty() {
+        let topics = file.topics.unwrap_or_default();
+        let mut generic: Vec<String> = Vec::new();
+        for (concept, spellings) in &topics {
+            if name_key(concept).is_empty() {
                 return Err(OverlapError::Toml {
                     source_name: source.to_string(),
                     message: "a concept in [topics] has an empty name".to_string(),
                 });
             }
-            self.insert(&concept, spellings.iter().map(String::as_str));
-            self.user_concepts.insert(normalize(&concept));
+            for spelling in std::iter::once(concept).chain(spellings) {
+                if is_generic(spelling) {
+                    generic.push(format!("\"{concept}\": \"{spelling}\""));
+                }
+            }
+        }
+        if !generic.is_empty() {
+            return Err(OverlapError::GenericSpelling {
+                source_name: source.to_string(),
+                spellings: generic.join(", "),
+            });
+        }
+        for (concept, spellings) in &topics {
+            self.insert(concept, spellings.iter().map(String::as_str));
+            self.user_concepts.insert(normalize(concept));
         }
         self.reindex();
         Ok(())
@@ -175,12 +288,12 @@ impl TopicLexicon {
         self.user_concepts.iter().map(String::as_str)
     }
 
-    /// The terms of one topic phrase, in the order found, each once: every known concept
-    /// the phrase names (leftmost, longest spelling first, not overlapping), or the
-    /// normalised phrase itself when it names none.
-    pub fn terms(&self, phrase: &str) -> Vec<String> {
+    /// The pieces of one phrase: every known concept it names (leftmost, longest
+    /// spelling first, not overlapping) and the text between them.
+    fn segments(&self, phrase: &str) -> Vec<Segment> {
         let key: Vec<char> = name_key(phrase).chars().collect();
-        let mut found: Vec<String> = Vec::new();
+        let mut segments = Vec::new();
+        let mut text = String::new();
         let mut i = 0;
         while i < key.len() {
             let matched = self.by_first.get(&key[i]).and_then(|candidates| {
@@ -192,13 +305,34 @@ impl TopicLexicon {
             });
             match matched {
                 Some((spelling, length)) => {
-                    let concept = &self.spellings[spelling];
-                    if !found.contains(concept) {
-                        found.push(concept.clone());
+                    if !text.is_empty() {
+                        segments.push(Segment::Text(std::mem::take(&mut text)));
                     }
+                    segments.push(Segment::Concept(self.spellings[spelling].clone()));
                     i += length;
                 }
-                None => i += 1,
+                None => {
+                    text.push(key[i]);
+                    i += 1;
+                }
+            }
+        }
+        if !text.is_empty() {
+            segments.push(Segment::Text(text));
+        }
+        segments
+    }
+
+    /// The terms of one topic phrase, in the order found, each once: every known concept
+    /// the phrase names (leftmost, longest spelling first, not overlapping), or the
+    /// normalised phrase itself when it names none.
+    pub fn terms(&self, phrase: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        for segment in self.segments(phrase) {
+            if let Segment::Concept(concept) = segment
+                && !found.contains(&concept)
+            {
+                found.push(concept);
             }
         }
         if found.is_empty() {
@@ -208,6 +342,388 @@ impl TopicLexicon {
             }
         }
         found
+    }
+}
+
+fn is_generic(spelling: &str) -> bool {
+    let key = name_key(spelling);
+    GENERIC_WORDS.iter().any(|word| name_key(word) == key)
+}
+
+/// Cuts the generic words out of a text segment, leaving the pieces between them.
+/// Inverse document frequency alone cannot keep a long generic word light in a small
+/// inventory: ネットワーク gives nine n-grams, each as rare as a real subject's.
+struct GenericCutter {
+    /// Generic words as comparison keys, longest first.
+    words: Vec<Vec<char>>,
+}
+
+impl GenericCutter {
+    fn new() -> Self {
+        let mut words: Vec<Vec<char>> =
+            GENERIC_WORDS.iter().map(|w| name_key(w).chars().collect()).collect();
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        GenericCutter { words }
+    }
+
+    fn pieces(&self, text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut pieces = Vec::new();
+        let mut piece = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let rest = &chars[i..];
+            match self.words.iter().find(|w| rest.starts_with(w)) {
+                Some(word) => {
+                    if !piece.is_empty() {
+                        pieces.push(std::mem::take(&mut piece));
+                    }
+                    i += word.len();
+                }
+                None => {
+                    piece.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+        pieces
+    }
+}
+
+/// Opens a concept token in a document given to the vectorizer; the concept's number
+/// follows, then [`CONCEPT_CLOSE`]. Private-use characters, removed from the text first,
+/// so no phrase can forge one.
+const CONCEPT_OPEN: char = '\u{E000}';
+const CONCEPT_CLOSE: char = '\u{E001}';
+/// Stands between two phrases, so no n-gram spans them.
+const PHRASE_BREAK: char = '\u{E002}';
+/// Shortest and longest character n-gram. Bigrams are the usual unit for Japanese text
+/// without a dictionary; trigrams add weight to longer shared strings (ヤングケアラー,
+/// 地域包括ケア) over chance bigram matches.
+const NGRAMS: (usize, usize) = (2, 3);
+/// A concept stands for a whole spelling, which as text would have given several
+/// n-grams; one concept token counts as this many, so 災害 ≈ 避難行動要支援者 is not
+/// drowned by the n-grams around it. Chosen on the labelled pairs (see the README).
+const CONCEPT_WEIGHT: f64 = 3.0;
+/// A term is listed as contributing to a pair when it brings at least this share of the
+/// pair's topic similarity.
+const MIN_TERM_SHARE: f64 = 0.1;
+
+/// Splits a vectorizer document into tokens: one per character, a concept token whole.
+/// linfa-preprocessing takes a plain function pointer as its tokenizer and builds the
+/// n-grams itself (tokens joined by a space), which is what lets it count character
+/// n-grams of text that has no spaces.
+fn character_tokens(document: &str) -> Vec<&str> {
+    let mut tokens = Vec::new();
+    let mut rest = document;
+    while let Some(c) = rest.chars().next() {
+        let length = if c == CONCEPT_OPEN {
+            rest.find(CONCEPT_CLOSE).map_or(rest.len(), |at| at + CONCEPT_CLOSE.len_utf8())
+        } else {
+            c.len_utf8()
+        };
+        tokens.push(&rest[..length]);
+        rest = &rest[length..];
+    }
+    tokens
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
+/// What one vocabulary entry of the vectorizer is worth keeping as, if anything.
+enum Kept {
+    Concept(usize),
+    Text(String),
+}
+
+/// Keeps concept tokens alone and n-grams of plain text; drops single characters,
+/// n-grams that cross a phrase break or touch a concept, and n-grams of hiragana only
+/// (の, への, ための: grammar, not subject).
+fn keep_entry(entry: &str) -> Option<Kept> {
+    let tokens: Vec<&str> = entry.split(' ').collect();
+    if let [token] = tokens.as_slice() {
+        let number = token.strip_prefix(CONCEPT_OPEN)?.strip_suffix(CONCEPT_CLOSE)?;
+        return number.parse().ok().map(Kept::Concept);
+    }
+    let text: String = tokens.concat();
+    let plain = !text.contains([CONCEPT_OPEN, CONCEPT_CLOSE, PHRASE_BREAK]);
+    (plain && !text.chars().all(is_hiragana)).then_some(Kept::Text(text))
+}
+
+/// A term that makes two meetings' topics similar, with its part of the similarity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicTerm {
+    /// A concept, or a string both meetings' topics contain.
+    pub term: String,
+    /// Its part of the cosine similarity (the parts of all shared terms add up to it).
+    pub contribution: f64,
+}
+
+/// The topics of every meeting of an inventory as TF-IDF vectors over concepts and
+/// character n-grams, L2-normalised, for cosine similarity.
+///
+/// ```
+/// use kaigi::overlap::{TopicLexicon, TopicVectors};
+/// let topics: Vec<Vec<String>> = [
+///     vec!["ヤングケアラーの把握"],
+///     vec!["ヤングケアラー支援"],
+///     vec!["地域共生プラン2025"],
+///     vec!["かすがいっ子未来プラン"],
+///     vec!["介護予防の推進"],
+/// ]
+/// .iter()
+/// .map(|t| t.iter().map(|s| s.to_string()).collect())
+/// .collect();
+/// let vectors = TopicVectors::new(&topics, &TopicLexicon::builtin())?;
+/// let young_carers = vectors.similarity(0, 1);
+/// let plans = vectors.similarity(2, 3);
+/// assert!(young_carers > 0.5 && plans < young_carers / 2.0, "{young_carers} {plans}");
+/// assert_eq!(vectors.top_terms(0, 1, 3)[0].term, "ヤングケアラー");
+/// assert_eq!(vectors.similarity(0, 4), 0.0);
+/// # Ok::<(), kaigi::overlap::OverlapError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct TopicVectors {
+    /// Per meeting: (feature, weight), sorted by feature, unit length (empty if none).
+    vectors: Vec<Vec<(u32, f64)>>,
+    /// Feature labels: a concept, or an n-gram's text.
+    labels: Vec<String>,
+    /// Whether each feature is a concept.
+    concept: Vec<bool>,
+    /// Per meeting, the text between concepts, for naming shared strings.
+    texts: Vec<Vec<String>>,
+}
+
+impl TopicVectors {
+    /// Vectors for the topic lists of every meeting (one list per meeting, in inventory
+    /// order). The inverse document frequency is taken over these lists: a meeting is a
+    /// document.
+    ///
+    /// # Complexity
+    /// O(M·(c + V)) for M meetings with c characters of topics each and a vocabulary of
+    /// V n-grams: linfa counts each document into a dense row before storing it sparse.
+    pub fn new(topics: &[Vec<String>], lexicon: &TopicLexicon) -> Result<Self, OverlapError> {
+        let cutter = GenericCutter::new();
+        let mut concept_ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut documents: Vec<String> = Vec::with_capacity(topics.len());
+        let mut texts: Vec<Vec<String>> = Vec::with_capacity(topics.len());
+        for phrases in topics {
+            let mut document = String::new();
+            let mut runs = Vec::new();
+            for phrase in phrases {
+                let clean: String = phrase
+                    .chars()
+                    .filter(|c| ![CONCEPT_OPEN, CONCEPT_CLOSE, PHRASE_BREAK].contains(c))
+                    .collect();
+                let segments = lexicon.segments(&clean);
+                if segments.is_empty() {
+                    continue;
+                }
+                if !document.is_empty() {
+                    document.push(PHRASE_BREAK);
+                }
+                for segment in segments {
+                    match segment {
+                        Segment::Concept(label) => {
+                            let next = concept_ids.len();
+                            let id = *concept_ids.entry(label).or_insert(next);
+                            document.push(CONCEPT_OPEN);
+                            document.push_str(&id.to_string());
+                            document.push(CONCEPT_CLOSE);
+                        }
+                        Segment::Text(text) => {
+                            for piece in cutter.pieces(&text) {
+                                // a break where a generic word was, so no n-gram spans it
+                                document.push(PHRASE_BREAK);
+                                document.push_str(&piece);
+                                runs.push(piece);
+                            }
+                        }
+                    }
+                }
+            }
+            documents.push(document);
+            texts.push(runs);
+        }
+        let concept_labels: BTreeMap<usize, String> =
+            concept_ids.into_iter().map(|(label, id)| (id, label)).collect();
+
+        let documents = ndarray::Array1::from(documents);
+        let fitted = TfIdfVectorizer::default()
+            .tokenizer(Tokenizer::Function(character_tokens))
+            // Unigrams are counted so concept tokens count; single characters are dropped below.
+            .n_gram_range(1, NGRAMS.1)
+            // Text is already NFKC and lower case; linfa's own NFKD would split kana
+            // from their voicing marks.
+            .normalize(false)
+            .convert_to_lowercase(false)
+            .fit(&documents)
+            .map_err(|e| OverlapError::Vectorizer { message: e.to_string() })?;
+        let matrix = fitted
+            .transform(&documents)
+            .map_err(|e| OverlapError::Vectorizer { message: e.to_string() })?;
+
+        // linfa numbers its vocabulary in hash-map order, which varies between runs;
+        // features are renumbered by label so sums run in the same order every time.
+        let mut kept: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
+        for (column, entry) in fitted.vocabulary().iter().enumerate() {
+            match keep_entry(entry) {
+                Some(Kept::Concept(id)) => {
+                    if let Some(label) = concept_labels.get(&id) {
+                        kept.entry((true, label.clone())).or_default().push(column);
+                    }
+                }
+                Some(Kept::Text(text)) => {
+                    let n = text.chars().count();
+                    if (NGRAMS.0..=NGRAMS.1).contains(&n) {
+                        kept.entry((false, text)).or_default().push(column);
+                    }
+                }
+                None => {}
+            }
+        }
+        let mut feature_of: Vec<Option<u32>> = vec![None; fitted.vocabulary().len()];
+        let mut labels = Vec::with_capacity(kept.len());
+        let mut concept = Vec::with_capacity(kept.len());
+        for (feature, ((is_concept, label), columns)) in kept.into_iter().enumerate() {
+            for column in columns {
+                feature_of[column] = Some(feature as u32);
+            }
+            labels.push(label);
+            concept.push(is_concept);
+        }
+        let mut vectors = Vec::with_capacity(topics.len());
+        for row in matrix.outer_iterator() {
+            let mut vector: Vec<(u32, f64)> = row
+                .iter()
+                .filter_map(|(column, &weight)| {
+                    let feature = feature_of.get(column).copied().flatten()?;
+                    let scale = if concept[feature as usize] { CONCEPT_WEIGHT } else { 1.0 };
+                    Some((feature, weight * scale))
+                })
+                .collect();
+            vector.sort_unstable_by_key(|&(feature, _)| feature);
+            let norm = vector.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut vector {
+                    *w /= norm;
+                }
+            }
+            vectors.push(vector);
+        }
+        Ok(TopicVectors { vectors, labels, concept, texts })
+    }
+
+    /// Number of meetings.
+    pub fn len(&self) -> usize {
+        self.vectors.len()
+    }
+
+    /// Whether there are no meetings.
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
+    }
+
+    /// Cosine similarity of two meetings' topics, 0–1; 0 when either lists none.
+    pub fn similarity(&self, a: usize, b: usize) -> f64 {
+        let (x, y) = (&self.vectors[a], &self.vectors[b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot.min(1.0)
+    }
+
+    /// Number of distinct features (concepts and n-grams) over all meetings.
+    pub fn feature_count(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// The vector of a meeting: (feature, weight) sorted by feature, unit length.
+    pub(crate) fn vector(&self, meeting: usize) -> &[(u32, f64)] {
+        &self.vectors[meeting]
+    }
+
+    /// The terms that make two meetings' topics similar, most contributing first, at
+    /// most `limit`, each bringing at least a tenth of the similarity. Shared n-grams
+    /// are joined into the longest strings of `a`'s topics they cover, so the list reads
+    /// ヤングケアラー rather than ヤン, ング, ヤング.
+    pub fn top_terms(&self, a: usize, b: usize, limit: usize) -> Vec<TopicTerm> {
+        let (x, y) = (&self.vectors[a], &self.vectors[b]);
+        let mut total = 0.0;
+        let mut by_term: BTreeMap<String, f64> = BTreeMap::new();
+        let mut grams: BTreeMap<&str, f64> = BTreeMap::new();
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let feature = x[i].0 as usize;
+                    let part = x[i].1 * y[j].1;
+                    total += part;
+                    if self.concept[feature] {
+                        *by_term.entry(self.labels[feature].clone()).or_insert(0.0) += part;
+                    } else {
+                        grams.insert(&self.labels[feature], part);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        // Each shared n-gram is credited once, to the first string of `a` covering it.
+        for text in &self.texts[a] {
+            let chars: Vec<char> = text.chars().collect();
+            let mut covered = vec![false; chars.len()];
+            let mut credited: Vec<(usize, f64)> = Vec::new();
+            for start in 0..chars.len() {
+                for n in NGRAMS.0..=NGRAMS.1 {
+                    let Some(window) = chars.get(start..start + n) else { break };
+                    let gram: String = window.iter().collect();
+                    if let Some(part) = grams.remove(gram.as_str()) {
+                        covered[start..start + n].iter_mut().for_each(|c| *c = true);
+                        credited.push((start, part));
+                    }
+                }
+            }
+            let mut start = 0;
+            while start < chars.len() {
+                if !covered[start] {
+                    start += 1;
+                    continue;
+                }
+                let end = (start..chars.len()).find(|&k| !covered[k]).unwrap_or(chars.len());
+                let part: f64 =
+                    credited.iter().filter(|(at, _)| (start..end).contains(at)).map(|p| p.1).sum();
+                let term: String = chars[start..end].iter().collect();
+                *by_term.entry(term).or_insert(0.0) += part;
+                start = end;
+            }
+        }
+        let mut terms: Vec<TopicTerm> = by_term
+            .into_iter()
+            .filter(|&(_, part)| part > 0.0 && part >= MIN_TERM_SHARE * total)
+            .map(|(term, contribution)| TopicTerm { term, contribution })
+            .collect();
+        terms.sort_by(|p, q| {
+            q.contribution.total_cmp(&p.contribution).then_with(|| p.term.cmp(&q.term))
+        });
+        terms.truncate(limit);
+        terms
     }
 }
 
@@ -243,5 +759,118 @@ mod tests {
         assert_eq!(lexicon.user_concepts().collect::<Vec<_>>(), ["ひきこもり"]);
         let error = lexicon.extend_from_toml("[topics]\nx = 1\n", "s.toml").unwrap_err();
         assert!(error.to_string().contains("s.toml"), "{error}");
+    }
+
+    #[test]
+    fn no_builtin_spelling_is_a_generic_word() {
+        for (concept, spellings) in BUILTIN {
+            for spelling in std::iter::once(concept).chain(spellings.iter()) {
+                assert!(!is_generic(spelling), "{concept}: {spelling}");
+            }
+        }
+    }
+
+    #[test]
+    fn plan_names_share_no_concept() {
+        let lexicon = TopicLexicon::builtin();
+        let a = lexicon.terms("地域共生プラン2025");
+        let b = lexicon.terms("かすがいっ子未来プラン");
+        assert!(a.iter().all(|t| !b.contains(t)), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn user_file_with_a_generic_spelling_is_refused_whole_with_each_named() {
+        let mut lexicon = TopicLexicon::builtin();
+        let error = lexicon
+            .extend_from_toml(
+                "[topics]\n\"計画づくり\" = [\"プラン\", \"計画策定\"]\n\"支援\" = [\"サポート\"]\n",
+                "s.toml",
+            )
+            .unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("s.toml") && message.contains("プラン"), "{message}");
+        assert!(message.contains("\"支援\": \"支援\""), "{message}");
+        // nothing of the file was added
+        assert_eq!(lexicon.terms("計画策定"), ["計画策定"]);
+        assert_eq!(lexicon.user_concepts().count(), 0);
+    }
+
+    fn vectors(topics: &[&[&str]]) -> TopicVectors {
+        let topics: Vec<Vec<String>> =
+            topics.iter().map(|t| t.iter().map(|s| s.to_string()).collect()).collect();
+        TopicVectors::new(&topics, &TopicLexicon::builtin()).unwrap()
+    }
+
+    #[test]
+    fn character_tokens_keep_concept_tokens_whole() {
+        let document = format!("ab{CONCEPT_OPEN}12{CONCEPT_CLOSE}c");
+        let expected = ["a", "b", &format!("{CONCEPT_OPEN}12{CONCEPT_CLOSE}"), "c"];
+        assert_eq!(character_tokens(&document), expected);
+        assert_eq!(character_tokens(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn respelled_concepts_and_shared_strings_score_high_generic_words_low() {
+        let v = vectors(&[
+            &["子ども食堂の運営支援"],
+            &["こども食堂のネットワークづくり"],
+            &["居住支援の取組"],
+            &["住まいの確保に向けた支援"],
+            &["介護予防の推進"],
+            &["認知症の人の見守り"],
+        ]);
+        assert!(v.similarity(0, 1) > 0.5, "{}", v.similarity(0, 1));
+        assert!(v.similarity(2, 3) > 0.4, "{}", v.similarity(2, 3));
+        // only 支援 in common: little
+        assert!(v.similarity(0, 3) < 0.2, "{}", v.similarity(0, 3));
+        assert_eq!(v.similarity(4, 5), 0.0);
+        assert_eq!(v.top_terms(0, 1, 5)[0].term, "子ども食堂");
+        assert_eq!(v.top_terms(2, 3, 5)[0].term, "住まい");
+    }
+
+    #[test]
+    fn similarity_is_symmetric_bounded_and_one_for_identical_topics() {
+        let v = vectors(&[
+            &["ひきこもり支援", "居場所づくり"],
+            &["居場所づくり", "ひきこもり支援"],
+            &[],
+        ]);
+        assert!((v.similarity(0, 1) - 1.0).abs() < 1e-12);
+        assert_eq!(v.similarity(0, 1), v.similarity(1, 0));
+        assert_eq!(v.similarity(0, 2), 0.0);
+        assert!(v.top_terms(0, 2, 5).is_empty());
+    }
+
+    #[test]
+    fn no_ngram_spans_two_phrases() {
+        // "援居" would only exist across the two phrases of the first meeting.
+        let v = vectors(&[&["支援", "居場所"], &["援居"]]);
+        assert_eq!(v.similarity(0, 1), 0.0);
+    }
+
+    #[test]
+    fn contributions_add_up_to_the_similarity_when_nothing_is_cut() {
+        let v = vectors(&[
+            &["ヤングケアラーの把握", "見守り活動"],
+            &["ヤングケアラー支援", "見守りの強化"],
+            &["介護予防"],
+        ]);
+        let terms = v.top_terms(0, 1, 10);
+        let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(names, ["ヤングケアラー", "見守り"]);
+        let sum: f64 = terms.iter().map(|t| t.contribution).sum();
+        assert!((sum - v.similarity(0, 1)).abs() < 1e-9, "{sum} {}", v.similarity(0, 1));
+    }
+
+    #[test]
+    fn the_same_input_gives_bit_identical_vectors() {
+        let topics: &[&[&str]] =
+            &[&["地域包括ケアシステムの構築"], &["地域包括ケアの推進"], &["在宅医療・介護連携"]];
+        let first = vectors(topics);
+        for _ in 0..5 {
+            let again = vectors(topics);
+            assert_eq!(first.vectors, again.vectors);
+            assert_eq!(first.labels, again.labels);
+        }
     }
 }
