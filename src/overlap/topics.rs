@@ -22,8 +22,8 @@
 
 use crate::model::{name_key, normalize};
 use crate::overlap::OverlapError;
-use linfa_preprocessing::Tokenizer;
-use linfa_preprocessing::tf_idf_vectorization::TfIdfVectorizer;
+use linfa_preprocessing::tf_idf_vectorization::TfIdfMethod;
+use linfa_preprocessing::{CountVectorizer, Tokenizer};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -354,16 +354,23 @@ fn is_generic(spelling: &str) -> bool {
 /// Inverse document frequency alone cannot keep a long generic word light in a small
 /// inventory: ネットワーク gives nine n-grams, each as rare as a real subject's.
 struct GenericCutter {
-    /// Generic words as comparison keys, longest first.
-    words: Vec<Vec<char>>,
+    /// Generic words as comparison keys by first character, longest first.
+    by_first: HashMap<char, Vec<Vec<char>>>,
 }
 
 impl GenericCutter {
     fn new() -> Self {
-        let mut words: Vec<Vec<char>> =
-            GENERIC_WORDS.iter().map(|w| name_key(w).chars().collect()).collect();
-        words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        GenericCutter { words }
+        let mut by_first: HashMap<char, Vec<Vec<char>>> = HashMap::new();
+        for word in GENERIC_WORDS {
+            let key: Vec<char> = name_key(word).chars().collect();
+            if let Some(&first) = key.first() {
+                by_first.entry(first).or_default().push(key);
+            }
+        }
+        for words in by_first.values_mut() {
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        }
+        GenericCutter { by_first }
     }
 
     fn pieces(&self, text: &str) -> Vec<String> {
@@ -373,7 +380,8 @@ impl GenericCutter {
         let mut i = 0;
         while i < chars.len() {
             let rest = &chars[i..];
-            match self.words.iter().find(|w| rest.starts_with(w)) {
+            let words = self.by_first.get(&chars[i]);
+            match words.and_then(|words| words.iter().find(|w| rest.starts_with(w))) {
                 Some(word) => {
                     if !piece.is_empty() {
                         pieces.push(std::mem::take(&mut piece));
@@ -495,8 +503,11 @@ pub struct TopicVectors {
     labels: Vec<String>,
     /// Whether each feature is a concept.
     concept: Vec<bool>,
-    /// Per meeting, the text between concepts, for naming shared strings.
-    texts: Vec<Vec<String>>,
+    /// Per distinct phrase, its text between concepts and generic words, for naming
+    /// shared strings.
+    phrase_texts: Vec<Vec<String>>,
+    /// Per meeting, its distinct phrases.
+    meeting_phrases: Vec<Vec<usize>>,
 }
 
 impl TopicVectors {
@@ -505,29 +516,33 @@ impl TopicVectors {
     /// document.
     ///
     /// # Complexity
-    /// O(M·(c + V)) for M meetings with c characters of topics each and a vocabulary of
-    /// V n-grams: linfa counts each document into a dense row before storing it sparse.
+    /// O(P·(c + V) + M·t·log t) for P distinct phrases of c characters, a vocabulary of
+    /// V n-grams (linfa counts each phrase into a dense row before storing it sparse) and
+    /// M meetings with t features each. Inventories repeat phrases, so P is well below
+    /// the number of topics.
     pub fn new(topics: &[Vec<String>], lexicon: &TopicLexicon) -> Result<Self, OverlapError> {
         let cutter = GenericCutter::new();
         let mut concept_ids: BTreeMap<String, usize> = BTreeMap::new();
-        let mut documents: Vec<String> = Vec::with_capacity(topics.len());
-        let mut texts: Vec<Vec<String>> = Vec::with_capacity(topics.len());
+        // Distinct phrases, each made once into a vectorizer document (concept tokens,
+        // breaks where generic words were) and its text pieces; meetings list theirs.
+        let mut phrase_ids: HashMap<String, usize> = HashMap::new();
+        let mut documents: Vec<String> = Vec::new();
+        let mut phrase_texts: Vec<Vec<String>> = Vec::new();
+        let mut meeting_phrases: Vec<Vec<usize>> = Vec::with_capacity(topics.len());
         for phrases in topics {
-            let mut document = String::new();
-            let mut runs = Vec::new();
+            let mut own = Vec::with_capacity(phrases.len());
             for phrase in phrases {
                 let clean: String = phrase
                     .chars()
                     .filter(|c| ![CONCEPT_OPEN, CONCEPT_CLOSE, PHRASE_BREAK].contains(c))
                     .collect();
-                let segments = lexicon.segments(&clean);
-                if segments.is_empty() {
+                if let Some(&id) = phrase_ids.get(&clean) {
+                    own.push(id);
                     continue;
                 }
-                if !document.is_empty() {
-                    document.push(PHRASE_BREAK);
-                }
-                for segment in segments {
+                let mut document = String::new();
+                let mut pieces = Vec::new();
+                for segment in lexicon.segments(&clean) {
                     match segment {
                         Segment::Concept(label) => {
                             let next = concept_ids.len();
@@ -541,20 +556,34 @@ impl TopicVectors {
                                 // a break where a generic word was, so no n-gram spans it
                                 document.push(PHRASE_BREAK);
                                 document.push_str(&piece);
-                                runs.push(piece);
+                                pieces.push(piece);
                             }
                         }
                     }
                 }
+                let id = documents.len();
+                phrase_ids.insert(clean, id);
+                documents.push(document);
+                phrase_texts.push(pieces);
+                own.push(id);
             }
-            documents.push(document);
-            texts.push(runs);
+            meeting_phrases.push(own);
         }
         let concept_labels: BTreeMap<usize, String> =
             concept_ids.into_iter().map(|(label, id)| (id, label)).collect();
 
+        // linfa counts the n-grams of each distinct phrase once; a meeting's counts are
+        // the sums over its phrases (no n-gram spans two phrases, so this is what
+        // counting the meeting's topics as one document would give).
         let documents = ndarray::Array1::from(documents);
-        let fitted = TfIdfVectorizer::default()
+        let vectorizer_error = |e: linfa_preprocessing::PreprocessingError| {
+            OverlapError::Vectorizer { message: e.to_string() }
+        };
+        let counter = CountVectorizer::params()
+            // The regex is never used (the function below tokenizes), but linfa compiles
+            // it when the parameters are checked; a trivial one saves compiling the
+            // Unicode default (\b\w\w+\b) on every run.
+            .tokenizer(Tokenizer::Regex(".".to_string()))
             .tokenizer(Tokenizer::Function(character_tokens))
             // Unigrams are counted so concept tokens count; single characters are dropped below.
             .n_gram_range(1, NGRAMS.1)
@@ -563,15 +592,13 @@ impl TopicVectors {
             .normalize(false)
             .convert_to_lowercase(false)
             .fit(&documents)
-            .map_err(|e| OverlapError::Vectorizer { message: e.to_string() })?;
-        let matrix = fitted
-            .transform(&documents)
-            .map_err(|e| OverlapError::Vectorizer { message: e.to_string() })?;
+            .map_err(vectorizer_error)?;
+        let counts = counter.transform(&documents).map_err(vectorizer_error)?;
 
         // linfa numbers its vocabulary in hash-map order, which varies between runs;
         // features are renumbered by label so sums run in the same order every time.
         let mut kept: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
-        for (column, entry) in fitted.vocabulary().iter().enumerate() {
+        for (column, entry) in counter.vocabulary().iter().enumerate() {
             match keep_entry(entry) {
                 Some(Kept::Concept(id)) => {
                     if let Some(label) = concept_labels.get(&id) {
@@ -587,7 +614,7 @@ impl TopicVectors {
                 None => {}
             }
         }
-        let mut feature_of: Vec<Option<u32>> = vec![None; fitted.vocabulary().len()];
+        let mut feature_of: Vec<Option<u32>> = vec![None; counter.vocabulary().len()];
         let mut labels = Vec::with_capacity(kept.len());
         let mut concept = Vec::with_capacity(kept.len());
         for (feature, ((is_concept, label), columns)) in kept.into_iter().enumerate() {
@@ -597,26 +624,58 @@ impl TopicVectors {
             labels.push(label);
             concept.push(is_concept);
         }
-        let mut vectors = Vec::with_capacity(topics.len());
-        for row in matrix.outer_iterator() {
-            let mut vector: Vec<(u32, f64)> = row
-                .iter()
-                .filter_map(|(column, &weight)| {
-                    let feature = feature_of.get(column).copied().flatten()?;
-                    let scale = if concept[feature as usize] { CONCEPT_WEIGHT } else { 1.0 };
-                    Some((feature, weight * scale))
-                })
-                .collect();
-            vector.sort_unstable_by_key(|&(feature, _)| feature);
-            let norm = vector.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                for (_, w) in &mut vector {
-                    *w /= norm;
+        let phrase_counts: Vec<Vec<(u32, usize)>> = counts
+            .outer_iterator()
+            .map(|row| {
+                row.iter()
+                    .filter_map(|(column, &n)| Some((feature_of.get(column).copied()??, n)))
+                    .collect()
+            })
+            .collect();
+
+        // Term frequency per meeting, and in how many meetings each feature occurs.
+        let mut document_frequency = vec![0usize; labels.len()];
+        let mut term_frequency: Vec<Vec<(u32, usize)>> = Vec::with_capacity(topics.len());
+        for own in &meeting_phrases {
+            let mut tf: BTreeMap<u32, usize> = BTreeMap::new();
+            for &phrase in own {
+                for &(feature, n) in &phrase_counts[phrase] {
+                    *tf.entry(feature).or_insert(0) += n;
                 }
             }
-            vectors.push(vector);
+            for &feature in tf.keys() {
+                document_frequency[feature as usize] += 1;
+            }
+            term_frequency.push(tf.into_iter().collect());
         }
-        Ok(TopicVectors { vectors, labels, concept, texts })
+        // linfa's smoothed IDF, ln((1 + M) / (1 + df)) + 1, over the M meetings: a feature
+        // in every meeting keeps weight 1, a rare one up to ln((1 + M) / 2) + 1.
+        let meetings = topics.len();
+        let idf: Vec<f64> = document_frequency
+            .iter()
+            .map(|&df| TfIdfMethod::Smooth.compute_idf(meetings, df))
+            .collect();
+        let vectors: Vec<Vec<(u32, f64)>> = term_frequency
+            .into_iter()
+            .map(|tf| {
+                let mut vector: Vec<(u32, f64)> = tf
+                    .into_iter()
+                    .map(|(feature, n)| {
+                        let f = feature as usize;
+                        let scale = if concept[f] { CONCEPT_WEIGHT } else { 1.0 };
+                        (feature, n as f64 * idf[f] * scale)
+                    })
+                    .collect();
+                let norm = vector.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    for (_, w) in &mut vector {
+                        *w /= norm;
+                    }
+                }
+                vector
+            })
+            .collect();
+        Ok(TopicVectors { vectors, labels, concept, phrase_texts, meeting_phrases })
     }
 
     /// Number of meetings.
@@ -686,7 +745,8 @@ impl TopicVectors {
             }
         }
         // Each shared n-gram is credited once, to the first string of `a` covering it.
-        for text in &self.texts[a] {
+        let texts = self.meeting_phrases[a].iter().flat_map(|&p| &self.phrase_texts[p]);
+        for text in texts {
             let chars: Vec<char> = text.chars().collect();
             let mut covered = vec![false; chars.len()];
             let mut credited: Vec<(usize, f64)> = Vec::new();
