@@ -214,7 +214,7 @@ fn score_parts(p: &PairReport, lang: Lang) -> String {
             p.score,
             p.participant_jaccard,
             p.participant_overlap,
-            p.topic_jaccard,
+            p.topic_similarity,
             p.function_jaccard,
             if p.same_area { "同じ" } else { "異なる" },
             if p.same_host { "同じ" } else { "異なる" }
@@ -224,7 +224,7 @@ fn score_parts(p: &PairReport, lang: Lang) -> String {
             p.score,
             p.participant_jaccard,
             p.participant_overlap,
-            p.topic_jaccard,
+            p.topic_similarity,
             p.function_jaccard,
             if p.same_area { "same" } else { "different" },
             if p.same_host { "same" } else { "different" }
@@ -316,7 +316,7 @@ fn pairs_text(out: &mut String, report: &OverlapReport, lang: Lang) {
     for p in outside.iter().take(TEXT_LIMIT) {
         let union = p.shared_participants.len() + p.only_in_a.len() + p.only_in_b.len();
         let shared = names(&p.shared_participants, lang);
-        let topics = names(&p.shared_topics, lang);
+        let topics = names(&p.topic_terms.iter().map(|t| t.term.clone()).collect::<Vec<_>>(), lang);
         let _ = match lang {
             Lang::Ja => writeln!(
                 out,
@@ -328,7 +328,7 @@ fn pairs_text(out: &mut String, report: &OverlapReport, lang: Lang) {
                 p.score,
                 p.shared_participants.len(),
                 union,
-                if p.shared_topics.is_empty() {
+                if p.topic_terms.is_empty() {
                     String::new()
                 } else {
                     format!("、共通の議題「{topics}」")
@@ -344,11 +344,7 @@ fn pairs_text(out: &mut String, report: &OverlapReport, lang: Lang) {
                 p.score,
                 p.shared_participants.len(),
                 union,
-                if p.shared_topics.is_empty() {
-                    String::new()
-                } else {
-                    format!(", topics {topics}")
-                }
+                if p.topic_terms.is_empty() { String::new() } else { format!(", topics {topics}") }
             ),
         };
     }
