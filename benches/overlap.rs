@@ -1,11 +1,12 @@
 //! Similarity + clustering (the whole `kaigi overlap` analysis) on generated
-//! inventories of 300, 3,000 and 30,000 meetings, fixed seed, sizes in the benchmark id.
+//! inventories of 300, 3,000 and 30,000 meetings, fixed seed, sizes in the benchmark id;
+//! `topics` times the TF-IDF topic vectors alone (linfa), which `pairs` includes.
 //!
 //! Run: `cargo bench --bench overlap`; figures are recorded in BENCHMARKS.md.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kaigi::generate::{GenerateParams, generate};
-use kaigi::overlap::{OverlapParams, SimilarityIndex, analyze};
+use kaigi::overlap::{OverlapParams, SimilarityIndex, TopicVectors, analyze};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -23,6 +24,11 @@ fn bench_overlap(c: &mut Criterion) {
         } else {
             group.sample_size(20).measurement_time(Duration::from_secs(10));
         }
+        let topics: Vec<Vec<String>> =
+            inventory.meetings.iter().map(|m| m.topics.clone()).collect();
+        group.bench_with_input(BenchmarkId::new("topics", meetings), &topics, |b, topics| {
+            b.iter(|| black_box(TopicVectors::new(topics, &params.lexicon).unwrap()))
+        });
         group.bench_with_input(BenchmarkId::new("pairs", meetings), &inventory, |b, inv| {
             b.iter(|| {
                 let mut index = SimilarityIndex::new(inv, &params.lexicon, params.weights).unwrap();

@@ -225,4 +225,42 @@ fn pairs_the_law_keeps_apart_are_marked_and_never_advised_to_combine() {
         assert!(!line.contains("合同開催にするか"), "{line}");
     }
     assert!(text.contains("1 回の会議にはできません"), "{text}");
+
+#[test]
+fn pairs_carry_topic_similarity_and_the_terms_behind_it() {
+    let (json, _) = overlap_json(Path::new("inputs/sample-city"));
+    let pairs = json["pairs"].as_array().unwrap();
+    for pair in pairs {
+        let similarity = pair["topic_similarity"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&similarity), "{pair}");
+        let terms = pair["topic_terms"].as_array().unwrap();
+        assert_eq!(terms.is_empty(), similarity == 0.0, "{pair}");
+        let parts: f64 = terms.iter().map(|t| t["contribution"].as_f64().unwrap()).sum();
+        assert!(parts <= similarity + 1e-9, "{pair}");
+    }
+    let hikikomori = pairs
+        .iter()
+        .find(|p| [p["a"].as_str().unwrap(), p["b"].as_str().unwrap()] == ["M27", "M28"])
+        .unwrap();
+    let terms: Vec<&str> = hikikomori["topic_terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["term"].as_str().unwrap())
+        .collect();
+    assert_eq!(terms[0], "ひきこもり", "{hikikomori}");
+    assert!(terms.contains(&"居場所") && terms.contains(&"就労"), "{hikikomori}");
+}
+
+#[test]
+fn synonyms_file_naming_a_generic_word_alone_is_refused_with_the_file_and_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let synonyms = dir.path().join("synonyms.toml");
+    std::fs::write(&synonyms, "[topics]\n\"支援方針\" = [\"プラン\", \"支援プラン\"]\n").unwrap();
+    kaigi()
+        .args(["overlap", "inputs/sample-city", "--synonyms"])
+        .arg(&synonyms)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("synonyms.toml").and(predicate::str::contains("プラン")));
 }
