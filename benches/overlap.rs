@@ -34,7 +34,7 @@ fn bench_overlap(c: &mut Criterion) {
                 let mut index = SimilarityIndex::new(inv, &params.lexicon, params.weights).unwrap();
                 index.apply_cap(params.frequent_agency);
                 let floor = params.threshold.min(params.min_pair_score);
-                black_box(index.candidate_pairs(|p| p.score >= floor))
+                black_box(index.pairs_scoring_at_least(floor, false))
             })
         });
         group.bench_with_input(BenchmarkId::new("analyze", meetings), &inventory, |b, inv| {

@@ -371,7 +371,7 @@ pub fn analyze(
     let mut index = SimilarityIndex::new(inventory, &params.lexicon, params.weights)?;
     let skipped_agencies = index.apply_cap(params.frequent_agency);
     let floor = params.threshold.min(params.min_pair_score) - EPSILON;
-    let (kept, pairs_scored) = index.candidate_pairs(|p| p.score >= floor || is_containment(p));
+    let (kept, pairs_scored) = index.pairs_scoring_at_least(floor, true);
     let edges: Vec<(usize, usize, f64)> = kept
         .iter()
         .filter(|p| !p.same_body && p.score >= params.threshold - EPSILON)
@@ -443,7 +443,7 @@ pub fn analyze(
             report
         })
         .collect();
-    let mut contained: Vec<&PairScore> = kept.iter().filter(|p| is_containment(p)).collect();
+    let mut contained: Vec<&PairScore> = kept.iter().filter(|p| p.is_containment()).collect();
     // By the smaller meeting, then the larger, in inventory order.
     let smaller_first = |p: &PairScore| {
         if index.agency_count(p.a) <= index.agency_count(p.b) { (p.a, p.b) } else { (p.b, p.a) }
@@ -500,13 +500,6 @@ pub fn analyze(
         containments,
         tiers,
     })
-}
-
-/// One meeting's agencies all attend the other. A one-agency meeting is left out: it is
-/// "contained" in every meeting its agency attends, which says nothing.
-fn is_containment(p: &PairScore) -> bool {
-    // With overlap 1, the shared count is the smaller meeting's size.
-    p.participant_overlap >= 1.0 && p.shared_participants >= 2
 }
 
 fn explain_pair(

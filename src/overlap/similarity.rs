@@ -53,6 +53,15 @@ pub struct PairScore {
     pub same_body: bool,
 }
 
+impl PairScore {
+    /// One meeting's agencies all attend the other. A one-agency meeting is left out: it
+    /// is "contained" in every meeting its agency attends, which says nothing.
+    pub fn is_containment(&self) -> bool {
+        // With overlap 1, the shared count is the smaller meeting's size.
+        self.participant_overlap >= 1.0 && self.shared_participants >= 2
+    }
+}
+
 /// A meeting reduced to integer sets for fast comparison.
 #[derive(Debug, Clone)]
 struct Prepared {
@@ -289,6 +298,21 @@ impl SimilarityIndex {
 
     /// Scores `a < b` with their topic similarity already computed.
     fn score_with_topics(&self, a: usize, b: usize, topic_similarity: f64) -> PairScore {
+        self.with_topics(self.score_without_topics(a, b), topic_similarity)
+    }
+
+    /// Adds the topic part to a pair scored by [`Self::score_without_topics`]; the only
+    /// way a score is finished, so every path sums the parts in the same order.
+    fn with_topics(&self, mut pair: PairScore, topic_similarity: f64) -> PairScore {
+        pair.topic_similarity = topic_similarity;
+        if pair.shared_participants > 0 {
+            pair.score += self.weights.topics() * topic_tanimoto(topic_similarity);
+        }
+        pair
+    }
+
+    /// Scores `a < b` on everything but the topic similarity (taken as 0).
+    fn score_without_topics(&self, a: usize, b: usize) -> PairScore {
         let (x, y) = (&self.meetings[a], &self.meetings[b]);
         let (mut shared, mut sum_min) = (0u32, 0u64);
         let (mut i, mut j) = (0, 0);
@@ -325,7 +349,6 @@ impl SimilarityIndex {
             0.0
         } else {
             w.participants() * participant_jaccard
-                + w.topics() * topic_tanimoto(topic_similarity)
                 + w.function() * function_jaccard
                 + w.area() * f64::from(u8::from(same_area))
                 + w.host() * f64::from(u8::from(same_host))
@@ -337,7 +360,7 @@ impl SimilarityIndex {
             participant_jaccard,
             participant_overlap,
             topic_jaccard,
-            topic_similarity,
+            topic_similarity: 0.0,
             function_jaccard,
             same_area,
             same_host,
@@ -360,7 +383,40 @@ impl SimilarityIndex {
         &self,
         keep: impl Fn(&PairScore) -> bool + Sync,
     ) -> (Vec<PairScore>, u64) {
+        self.scan_pairs(None, keep)
+    }
+
+    /// The pairs [`crate::overlap::analyze`] needs: those scoring at least `floor`, and
+    /// with `containments` also every [containment](PairScore::is_containment),
+    /// whatever its score. The same pairs and bits as [`Self::candidate_pairs`] with
+    /// that filter, faster: a pair that cannot reach `floor` even with identical topics
+    /// (most pairs, which share only a hub agency) skips its topic cosine.
+    ///
+    /// ```
+    /// use kaigi::overlap::{OverlapParams, SimilarityIndex};
+    /// let loaded = kaigi::input::load("inputs/sample-city".as_ref(), &Default::default())?;
+    /// let params = OverlapParams::default();
+    /// let index = SimilarityIndex::new(&loaded.inventory, &params.lexicon, params.weights)?;
+    /// let fast = index.pairs_scoring_at_least(0.4, true);
+    /// let all = index.candidate_pairs(|p| p.score >= 0.4 || p.is_containment());
+    /// assert_eq!(fast, all);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn pairs_scoring_at_least(&self, floor: f64, containments: bool) -> (Vec<PairScore>, u64) {
+        self.scan_pairs(Some((floor, containments)), |p| {
+            p.score >= floor || (containments && p.is_containment())
+        })
+    }
+
+    /// The scan behind both: `bound` = (floor, containments) lets a pair skip its topic
+    /// cosine when no topic similarity could make `keep` accept it.
+    fn scan_pairs(
+        &self,
+        bound: Option<(f64, bool)>,
+        keep: impl Fn(&PairScore) -> bool + Sync,
+    ) -> (Vec<PairScore>, u64) {
         let m = self.meetings.len();
+        let topic_weight = self.weights.topics();
         let features = self.topics.feature_count();
         let scan = |(marks, dense): &mut (Vec<u32>, Vec<f64>), i: usize| {
             let mut touched: Vec<u32> = Vec::new();
@@ -386,12 +442,21 @@ impl SimilarityIndex {
             }
             let kept = touched
                 .into_iter()
-                .map(|j| {
+                .filter_map(|j| {
                     let j = j as usize;
+                    let partial = self.score_without_topics(i, j);
+                    if let Some((floor, containments)) = bound {
+                        // topics add at most their weight (Tanimoto ≤ 1)
+                        let reachable = partial.shared_participants > 0
+                            && partial.score + topic_weight >= floor;
+                        if !reachable && !(containments && partial.is_containment()) {
+                            return None;
+                        }
+                    }
                     // fold from +0.0 as the merge does (f64's `sum` starts from −0.0)
                     let dot = (self.topics.vector(j).iter())
                         .fold(0.0, |dot, &(f, w)| dot + dense[f as usize] * w);
-                    self.score_with_topics(i, j, dot.min(1.0))
+                    Some(self.with_topics(partial, dot.min(1.0)))
                 })
                 .filter(|p| keep(p))
                 .collect();
@@ -606,5 +671,30 @@ mod tests {
             assert_eq!(*p, idx.score(p.a, p.b));
         }
         assert!(pairs.iter().any(|p| p.topic_similarity > 0.5));
+    }
+
+    #[test]
+    fn pairs_scoring_at_least_keeps_exactly_the_filtered_pairs() {
+        let topics =
+            [["ヤングケアラーの把握"], ["ヤングケアラー支援"], ["介護予防"], ["家計の立て直し"]];
+        let meetings: Vec<Meeting> = (0..60)
+            .map(|i| {
+                let a = format!("a{}", i % 7);
+                let b = format!("b{}", i % 11);
+                let mut m =
+                    meeting(&format!("M{i}"), &[("hub", 1), (a.as_str(), 1), (b.as_str(), 2)]);
+                m.topics = topics[i % 4].iter().map(|t| t.to_string()).collect();
+                m
+            })
+            .collect();
+        let idx = index(meetings);
+        for floor in [0.2, 0.4, 0.6] {
+            for containments in [false, true] {
+                let fast = idx.pairs_scoring_at_least(floor, containments);
+                let all = idx
+                    .candidate_pairs(|p| p.score >= floor || (containments && p.is_containment()));
+                assert_eq!(fast, all, "floor {floor}, containments {containments}");
+            }
+        }
     }
 }
