@@ -449,7 +449,8 @@ impl SimilarityIndex {
                         // topics add at most their weight (Tanimoto ≤ 1)
                         let reachable = partial.shared_participants > 0
                             && partial.score + topic_weight >= floor;
-                        if !reachable && !(containments && partial.is_containment()) {
+                        let contained = containments && partial.is_containment();
+                        if !(reachable || contained) {
                             return None;
                         }
                     }
