@@ -225,6 +225,7 @@ fn pairs_the_law_keeps_apart_are_marked_and_never_advised_to_combine() {
         assert!(!line.contains("合同開催にするか"), "{line}");
     }
     assert!(text.contains("1 回の会議にはできません"), "{text}");
+}
 
 #[test]
 fn pairs_carry_topic_similarity_and_the_terms_behind_it() {
