@@ -101,9 +101,11 @@ pub fn find_inventories(root: &Path) -> std::io::Result<Vec<PathBuf>> {
             continue;
         }
         if path.is_dir() {
+            // Anything under a meetings name counts (a folder, a broken link): loading it
+            // then says what is wrong, rather than the inventory vanishing from the summary.
             let has_meetings = ["csv", "xlsx", "xlsm", "xls", "tsv"]
                 .iter()
-                .any(|ext| path.join(format!("meetings.{ext}")).is_file());
+                .any(|ext| std::fs::symlink_metadata(path.join(format!("meetings.{ext}"))).is_ok());
             if has_meetings {
                 found.push(path);
             }
@@ -121,8 +123,9 @@ pub fn find_inventories(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// Analyses one inventory; every failure becomes a row with a reason.
 pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: Lang) -> BatchRow {
     let shown = path.display().to_string();
-    let fallback_name =
-        path.file_stem().and_then(|n| n.to_str()).unwrap_or("inventory").to_string();
+    let fallback_name = crate::input::safe_folder_name(
+        &path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+    );
     let loaded = match load(path, options) {
         Ok(loaded) => loaded,
         Err(error) => return BatchRow::failed(fallback_name, shown, error.to_string()),
@@ -178,9 +181,9 @@ pub fn run_batch(
         .map(|path| {
             let row = std::panic::catch_unwind(|| analyse_one(path, options, policy, lang))
                 .unwrap_or_else(|_| {
-                    let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("inventory");
+                    let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned());
                     BatchRow::failed(
-                        name.to_string(),
+                        crate::input::safe_folder_name(&stem.unwrap_or_default()),
                         path.display().to_string(),
                         lang.pick(
                             "内部エラー（不具合として報告してください）",

@@ -60,8 +60,8 @@ pub fn run(args: Args) -> Outcome {
         eprintln!(
             "kaigi: {} {}: {}",
             lang.pick("分析できませんでした", "could not analyse"),
-            row.path,
-            row.problem.as_deref().unwrap_or("")
+            kaigi::report::visible_controls(&row.path),
+            kaigi::report::visible_controls(row.problem.as_deref().unwrap_or(""))
         );
     }
     match lang {

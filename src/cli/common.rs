@@ -3,7 +3,9 @@
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::Lang;
-use kaigi::input::{EncodingChoice, LoadOptions, Loaded, Severity, load};
+use kaigi::input::{
+    EncodingChoice, LoadOptions, Loaded, PRINTED_PER_KIND, Severity, load, render_capped,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,11 +48,8 @@ impl LoadArgs {
     pub fn load_valid(&self, inventory: &Path) -> anyhow::Result<Result<Loaded, ExitCode>> {
         let loaded = self.load(inventory)?;
         let mut stderr = std::io::stderr().lock();
-        for diagnostic in &loaded.diagnostics {
-            if diagnostic.severity == Severity::Error {
-                writeln!(stderr, "{}", diagnostic.render(self.lang))?;
-            }
-        }
+        let errors = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error);
+        write!(stderr, "{}", render_capped(errors, self.lang, PRINTED_PER_KIND))?;
         if loaded.has_errors() {
             let errors = loaded.count(Severity::Error);
             let path = inventory.display();
@@ -126,13 +125,20 @@ pub fn report_written(count: usize, out: &Path, lang: Lang) {
 }
 
 /// The policy, then the inventory for an analysis: `Err(code)` when the inventory has
-/// errors (already printed), as [`LoadArgs::load_valid`].
+/// errors (already printed), as [`LoadArgs::load_valid`]. A policy naming meetings or
+/// agencies the inventory lacks is refused here, for every command that proposes.
 pub fn policy_and_inventory(
     input: &InputArgs,
     policy: &PolicyArgs,
 ) -> anyhow::Result<Result<(kaigi::proposal::Policy, Loaded), ExitCode>> {
-    let policy = policy.load()?;
-    Ok(input.load_valid()?.map(|loaded| (policy, loaded)))
+    let policy_file = policy;
+    let policy = policy_file.load()?;
+    let loaded = match input.load_valid()? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(Err(code)),
+    };
+    policy_file.check_ids(&policy, &loaded)?;
+    Ok(Ok((policy, loaded)))
 }
 
 /// Text or JSON on standard output.
@@ -142,6 +148,20 @@ pub enum TextOrJson {
     Text,
     /// Machine-readable JSON.
     Json,
+}
+
+/// Writes text for people to standard output, control characters made visible (a name
+/// holding an escape sequence prints as `␛[2J` instead of clearing the terminal).
+pub fn print_text(text: &str) -> anyhow::Result<()> {
+    print(kaigi::report::visible_controls(text).as_bytes())
+}
+
+/// Text output as bytes, control characters made visible (see [`print_text`]).
+pub fn visible(text: String) -> Vec<u8> {
+    match kaigi::report::visible_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+        std::borrow::Cow::Owned(shown) => shown.into_bytes(),
+    }
 }
 
 /// Writes bytes to standard output.
@@ -177,5 +197,17 @@ impl PolicyArgs {
             Some(path) => kaigi::proposal::Policy::from_file(path)?,
             None => kaigi::proposal::Policy::default(),
         })
+    }
+
+    /// Refuses a policy that names meetings or agencies the inventory does not have.
+    pub fn check_ids(
+        &self,
+        policy: &kaigi::proposal::Policy,
+        loaded: &Loaded,
+    ) -> anyhow::Result<()> {
+        if let Some(path) = &self.policy {
+            policy.check_ids(&loaded.inventory, &path.display().to_string())?;
+        }
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! `kaigi connectivity`: how well agencies and fields are connected by today's meetings.
 
 use crate::cli::Outcome;
+use crate::cli::common::visible;
 use crate::cli::common::{InputArgs, TextOrJson, print};
 use kaigi::connectivity::{ConnectivityOptions, PathParams, analyze};
 use kaigi::report::{connectivity_json, connectivity_text};
@@ -38,7 +39,7 @@ pub fn run(args: Args) -> Outcome {
     options.backbone.alpha = args.alpha;
     let report = analyze(&loaded.inventory, &options)?;
     let bytes = match args.format {
-        TextOrJson::Text => connectivity_text(&report, args.input.lang()).into_bytes(),
+        TextOrJson::Text => visible(connectivity_text(&report, args.input.lang())),
         TextOrJson::Json => connectivity_json(&report),
     };
     print(&bytes)?;

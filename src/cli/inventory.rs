@@ -1,6 +1,7 @@
 //! `kaigi inventory`: the Hatsukaichi-style meeting table.
 
 use crate::cli::Outcome;
+use crate::cli::common::visible;
 use crate::cli::common::{InputArgs, print};
 use kaigi::analysis::InventoryReport;
 use std::process::ExitCode;
@@ -30,7 +31,7 @@ pub fn run(args: Args) -> Outcome {
     let report = InventoryReport::new(&loaded.inventory);
     let lang = args.input.lang();
     let bytes = match args.format {
-        Format::Text => report.to_text(lang).into_bytes(),
+        Format::Text => visible(report.to_text(lang)),
         Format::Csv => report.to_csv(lang),
         Format::Json => report.to_json(),
     };

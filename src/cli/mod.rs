@@ -14,6 +14,7 @@ mod validate;
 mod whatif;
 
 use clap::{Parser, Subcommand};
+use kaigi::report::visible_controls;
 use std::process::ExitCode;
 
 /// kaigi (会議): audit recurring inter-agency meetings, measure how agencies are
@@ -57,6 +58,23 @@ enum Command {
     Whatif(whatif::Args),
 }
 
+/// An error and its causes joined with `: `, leaving out a cause whose words the message
+/// before it already holds (typed errors quote their cause; printing it again gave
+/// "… (os error 17): File exists (os error 17)").
+fn error_chain(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let words = cause.to_string();
+        if !text.contains(&words) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&words);
+        }
+    }
+    text
+}
+
 /// What a subcommand returns: the exit code it wants.
 pub type Outcome = anyhow::Result<ExitCode>;
 
@@ -79,7 +97,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if common::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("kaigi: {error:#}");
+            eprintln!("kaigi: {}", visible_controls(&error_chain(&error)));
             ExitCode::from(2)
         }
     }

@@ -2,6 +2,7 @@
 //! reasons, containments and tiers.
 
 use crate::cli::Outcome;
+use crate::cli::common::visible;
 use crate::cli::common::{InputArgs, TextOrJson, print};
 use anyhow::Context;
 use kaigi::overlap::{OverlapParams, SimilarityWeights, TopicLexicon, analyze};
@@ -66,7 +67,7 @@ pub fn run(args: Args) -> Outcome {
     };
     let report = analyze(&loaded.inventory, &params)?;
     let bytes = match args.format {
-        TextOrJson::Text => overlap_text(&report, args.input.lang()).into_bytes(),
+        TextOrJson::Text => visible(overlap_text(&report, args.input.lang())),
         TextOrJson::Json => overlap_json(&report),
     };
     print(&bytes)?;

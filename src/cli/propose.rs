@@ -3,6 +3,7 @@
 use crate::cli::Outcome;
 use crate::cli::common::PolicyArgs;
 use crate::cli::common::policy_and_inventory;
+use crate::cli::common::visible;
 use crate::cli::common::{InputArgs, TextOrJson, print};
 use kaigi::proposal::{propose, sensitivity};
 use kaigi::report::{proposal_text, sensitivity_text};
@@ -32,7 +33,7 @@ pub fn run(args: Args) -> Outcome {
     if args.sensitivity {
         let result = sensitivity(&loaded.inventory, &policy);
         let bytes = match args.format {
-            TextOrJson::Text => sensitivity_text(&result, args.input.lang()).into_bytes(),
+            TextOrJson::Text => visible(sensitivity_text(&result, args.input.lang())),
             TextOrJson::Json => {
                 let mut bytes = serde_json::to_vec_pretty(&result)?;
                 bytes.push(b'\n');
@@ -44,7 +45,7 @@ pub fn run(args: Args) -> Outcome {
     }
     let proposal = propose(&loaded.inventory, &policy);
     let bytes = match args.format {
-        TextOrJson::Text => proposal_text(&proposal, args.input.lang()).into_bytes(),
+        TextOrJson::Text => visible(proposal_text(&proposal, args.input.lang())),
         TextOrJson::Json => {
             let mut bytes = serde_json::to_vec_pretty(&proposal)?;
             bytes.push(b'\n');

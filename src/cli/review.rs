@@ -3,7 +3,7 @@
 //! standard output.
 
 use crate::cli::Outcome;
-use crate::cli::common::{LoadArgs, TextOrJson, print};
+use crate::cli::common::{LoadArgs, TextOrJson, print, visible};
 use kaigi::report::{review_charts, review_json, review_text, write_review};
 use kaigi::review::{DEFAULT_NAME_THRESHOLD, ReviewOptions, Year, review};
 use std::path::PathBuf;
@@ -73,7 +73,7 @@ pub fn run(args: Args) -> Outcome {
     let written = write_review(&found, &charts, &out, lang, &inputs, &mut step)?;
     progress.finish_and_clear();
     let bytes = match args.format {
-        TextOrJson::Text => review_text(&found, lang).into_bytes(),
+        TextOrJson::Text => visible(review_text(&found, lang)),
         TextOrJson::Json => review_json(&found)?,
     };
     print(&bytes)?;

@@ -1,9 +1,9 @@
 //! `kaigi validate`: every problem in one run, errors (exit 1) and warnings (exit 0).
 
 use crate::cli::Outcome;
-use crate::cli::common::{InputArgs, TextOrJson, print};
+use crate::cli::common::{InputArgs, TextOrJson, print, print_text};
 use kaigi::Lang;
-use kaigi::input::Severity;
+use kaigi::input::{PRINTED_PER_KIND, Severity, render_capped};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -63,11 +63,7 @@ pub fn run(args: Args) -> Outcome {
             print(&bytes)?;
         }
         TextOrJson::Text => {
-            let mut text = String::new();
-            for diagnostic in &ordered {
-                text.push_str(&diagnostic.render(lang));
-                text.push('\n');
-            }
+            let mut text = render_capped(ordered.iter().copied(), lang, PRINTED_PER_KIND);
             let inventory = &loaded.inventory;
             text.push_str(&match lang {
                 Lang::Ja => format!(
@@ -83,7 +79,7 @@ pub fn run(args: Args) -> Outcome {
                     inventory.agencies.len()
                 ),
             });
-            print(text.as_bytes())?;
+            print_text(&text)?;
         }
     }
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

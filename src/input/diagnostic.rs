@@ -5,11 +5,12 @@
 //! spreadsheet in one pass instead of one error per run.
 
 use crate::lang::Lang;
+use crate::model::characters::visible_controls;
 use serde::Serialize;
 use std::fmt::Write as _;
 
 /// Whether a problem stops analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The inventory cannot be analysed until this is fixed (exit code 1).
@@ -44,6 +45,59 @@ pub enum Problem {
     Undecodable {
         /// Encoding tried.
         encoding: String,
+        /// Further lines with bytes that are not valid in it.
+        more_lines: usize,
+    },
+    /// A file in one encoding with a line in another (a row pasted from another file).
+    MixedEncoding {
+        /// The file's encoding.
+        encoding: String,
+        /// What the line appears to be.
+        other: String,
+        /// Further lines not valid in the file's encoding.
+        more_lines: usize,
+    },
+    /// Characters XML 1.0 forbids (NUL, other control characters, U+FFFE, U+FFFF),
+    /// replaced with U+FFFD so that every output file stays well-formed.
+    ForbiddenCharacters {
+        /// Characters replaced in this cell.
+        count: usize,
+    },
+    /// A hidden sheet that was not read.
+    HiddenSheet {
+        /// The hidden sheet.
+        sheet: String,
+        /// The sheet read as the meetings table instead.
+        used: Option<String>,
+    },
+    /// Values outside the table (right of the header's last column), not read.
+    OutsideTable {
+        /// The first such cell, as Excel names it (`XFD1048576`).
+        cell: String,
+        /// How many such cells the sheet has.
+        cells: usize,
+    },
+    /// A cell Excel stores as a date or time in the frequency or duration column.
+    DateCell {
+        /// Minutes read from a time or duration, when it could be read as one.
+        read_as: Option<String>,
+        /// Whether the column is the duration column (else frequency).
+        duration: bool,
+    },
+    /// A sheet with more values than kaigi reads; reading stopped at this row.
+    TooManyValues {
+        /// The limit.
+        limit: usize,
+    },
+    /// A session longer than a working day.
+    SessionTooLong {
+        /// Minutes per session as read.
+        minutes: f64,
+    },
+    /// More sessions a year than there are days.
+    TooManySessions {
+        /// Sessions per year as read.
+        sessions: f64,
     },
     /// A row with a different number of cells than the header.
     RaggedRow {
@@ -138,12 +192,43 @@ pub struct Diagnostic {
 
 const VALUE_PREVIEW_CHARS: usize = 80;
 
+fn more_ja(lines: usize) -> String {
+    if lines == 0 { String::new() } else { format!("（ほか {} 行）", thousands(lines)) }
+}
+
+fn more_en(lines: usize) -> String {
+    if lines == 0 { String::new() } else { format!(" ({} more lines)", thousands(lines)) }
+}
+
+/// A number as a person writes it: no trailing `.0`, at most two decimals.
+fn number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded == rounded.trunc() && rounded.abs() < 1e15 {
+        thousands(rounded.abs() as usize).to_string()
+    } else {
+        format!("{rounded}")
+    }
+}
+
+/// `79990` → `79,990`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl Diagnostic {
     /// A problem at file level.
     pub fn new(severity: Severity, file: &str, problem: Problem) -> Self {
         Diagnostic {
             severity,
-            file: file.to_string(),
+            file: visible_controls(file).into_owned(),
             row: None,
             column: None,
             value: None,
@@ -159,16 +244,18 @@ impl Diagnostic {
 
     /// Pins the problem to a column.
     pub fn in_column(mut self, column: &str) -> Self {
-        self.column = Some(column.to_string());
+        self.column = Some(visible_controls(column).into_owned());
         self
     }
 
-    /// Records the offending value (shortened).
+    /// Records the offending value (shortened, control characters made visible so that
+    /// printing it cannot drive the terminal).
     pub fn with_value(mut self, value: &str) -> Self {
         let mut preview: String = value.chars().take(VALUE_PREVIEW_CHARS).collect();
         if value.chars().nth(VALUE_PREVIEW_CHARS).is_some() {
             preview.push('…');
         }
+        let preview = visible_controls(&preview).into_owned();
         self.value = Some(preview);
         self
     }
@@ -195,10 +282,93 @@ impl Diagnostic {
             (DuplicateColumn { field }, Lang::En) => {
                 format!("several columns mean '{field}'; the first one is used")
             }
-            (Undecodable { encoding }, Lang::Ja) => {
-                format!("文字コード {encoding} として読めないバイトがあります")
+            (Undecodable { encoding, more_lines }, Lang::Ja) => {
+                format!(
+                    "文字コード {encoding} として読めないバイトがあります{}",
+                    more_ja(*more_lines)
+                )
             }
-            (Undecodable { encoding }, Lang::En) => format!("bytes that are not valid {encoding}"),
+            (Undecodable { encoding, more_lines }, Lang::En) => {
+                format!("bytes that are not valid {encoding}{}", more_en(*more_lines))
+            }
+            (MixedEncoding { encoding, other, more_lines }, Lang::Ja) => format!(
+                "ファイルは {encoding} ですが、この行は {other} のようです（別のファイルから貼り付けた行？）{}",
+                more_ja(*more_lines)
+            ),
+            (MixedEncoding { encoding, other, more_lines }, Lang::En) => format!(
+                "the file is {encoding} but this line looks like {other} (pasted from another file?){}",
+                more_en(*more_lines)
+            ),
+            (ForbiddenCharacters { count }, Lang::Ja) => format!(
+                "制御文字など出力ファイルに書けない文字が {count} 個あり、� に置き換えました"
+            ),
+            (ForbiddenCharacters { count }, Lang::En) => format!(
+                "{count} control or non-characters that no output file may hold were replaced with �"
+            ),
+            (HiddenSheet { sheet, used: Some(used) }, Lang::Ja) => {
+                format!(
+                    "シート「{sheet}」は非表示のため読みません。表示されているシート「{used}」を読みました"
+                )
+            }
+            (HiddenSheet { sheet, used: Some(used) }, Lang::En) => {
+                format!(
+                    "sheet '{sheet}' is hidden and was not read; the visible sheet '{used}' was read"
+                )
+            }
+            (HiddenSheet { sheet, used: None }, Lang::Ja) => {
+                format!("シート「{sheet}」は非表示のため読みません")
+            }
+            (HiddenSheet { sheet, used: None }, Lang::En) => {
+                format!("sheet '{sheet}' is hidden and was not read")
+            }
+            (OutsideTable { cell, cells }, Lang::Ja) => {
+                format!("見出しより右の {cell} などに値が {cells} 個あり、読みませんでした")
+            }
+            (OutsideTable { cell, cells }, Lang::En) => format!(
+                "{cells} values right of the header's last column (the first at {cell}) were not read"
+            ),
+            (DateCell { read_as: Some(minutes), .. }, Lang::Ja) => {
+                format!("Excel が時刻として保存しているセルです。{minutes} 分として読みました")
+            }
+            (DateCell { read_as: Some(minutes), .. }, Lang::En) => {
+                format!("Excel stores this cell as a time; it was read as {minutes} minutes")
+            }
+            (DateCell { read_as: None, duration: false }, Lang::Ja) => {
+                "Excel が日付として保存しているセルで、開催頻度として読めません".into()
+            }
+            (DateCell { read_as: None, duration: false }, Lang::En) => {
+                "Excel stores this cell as a date, which is not a frequency".into()
+            }
+            (DateCell { read_as: None, duration: true }, Lang::Ja) => {
+                "Excel が日付として保存しているセルで、会議時間として読めません".into()
+            }
+            (DateCell { read_as: None, duration: true }, Lang::En) => {
+                "Excel stores this cell as a date, which is not a duration".into()
+            }
+            (TooManyValues { limit }, Lang::Ja) => format!(
+                "シートの値が多すぎるため、この行で読み込みを止めました（上限 {} 個）",
+                thousands(*limit)
+            ),
+            (TooManyValues { limit }, Lang::En) => format!(
+                "the sheet holds more values than kaigi reads ({}); reading stopped at this row",
+                thousands(*limit)
+            ),
+            (SessionTooLong { minutes }, Lang::Ja) => format!(
+                "1 回 {} 分（{} 時間）は 8 時間を超えます",
+                number(*minutes),
+                number(*minutes / 60.0)
+            ),
+            (SessionTooLong { minutes }, Lang::En) => format!(
+                "{} minutes ({} hours) per session is more than 8 hours",
+                number(*minutes),
+                number(*minutes / 60.0)
+            ),
+            (TooManySessions { sessions }, Lang::Ja) => {
+                format!("年 {} 回は 1 年の日数（366）を超えます", number(*sessions))
+            }
+            (TooManySessions { sessions }, Lang::En) => {
+                format!("{} sessions a year is more than one a day (366)", number(*sessions))
+            }
             (RaggedRow { cells, expected }, Lang::Ja) => {
                 format!("この行のセル数は {cells} ですが、見出しは {expected} 列です")
             }
@@ -302,6 +472,60 @@ impl Diagnostic {
             (DuplicateColumn { .. }, Lang::En) => "delete or rename the extra column",
             (Undecodable { .. }, Lang::Ja) => {
                 "UTF-8 または Shift_JIS で保存し直すか、--encoding で文字コードを指定してください"
+            }
+            (MixedEncoding { .. }, Lang::Ja) => {
+                "その行を打ち直すか、ファイル全体を 1 つの文字コード（UTF-8 など）で保存し直してください"
+            }
+            (MixedEncoding { .. }, Lang::En) => {
+                "type the line again, or save the whole file again in one encoding (e.g. UTF-8)"
+            }
+            (ForbiddenCharacters { .. }, Lang::Ja) => {
+                "セルから制御文字を削除してください（ほかのシステムから貼り付けた値に混ざることがあります）"
+            }
+            (ForbiddenCharacters { .. }, Lang::En) => {
+                "delete the control characters from the cell (they come with text pasted from other systems)"
+            }
+            (HiddenSheet { .. }, Lang::Ja) => {
+                "非表示のシートを読むべきなら再表示し、不要なら削除してください"
+            }
+            (HiddenSheet { .. }, Lang::En) => {
+                "unhide the sheet if it is the one to read, or delete it if it is old"
+            }
+            (OutsideTable { .. }, Lang::Ja) => {
+                "表の外の値を削除するか、読むべき列なら 1 行目に見出しを付けてください"
+            }
+            (OutsideTable { .. }, Lang::En) => {
+                "delete values outside the table, or give their column a header on the header row"
+            }
+            (DateCell { read_as: Some(_), .. }, Lang::Ja) => {
+                "意図と違う場合は、セルの書式を「文字列」にして 90分 のように入力してください"
+            }
+            (DateCell { read_as: Some(_), .. }, Lang::En) => {
+                "if that is not what was meant, format the cell as text and type e.g. 90min"
+            }
+            (DateCell { read_as: None, .. }, Lang::Ja) => {
+                "セルの書式を「文字列」にしてから 月1回 や 90分 のように入力し直してください"
+            }
+            (DateCell { read_as: None, .. }, Lang::En) => {
+                "format the cell as text, then type the value again (e.g. 月1回, 90min)"
+            }
+            (TooManyValues { .. }, Lang::Ja) => {
+                "不要な行や列を削除するか、表を複数のファイルに分けてください"
+            }
+            (TooManyValues { .. }, Lang::En) => {
+                "delete unused rows and columns, or split the table into several files"
+            }
+            (SessionTooLong { .. }, Lang::Ja) => {
+                "単位を確かめてください（分と時間の取り違え、年間の合計時間ではありませんか）"
+            }
+            (SessionTooLong { .. }, Lang::En) => {
+                "check the unit (minutes for hours? the yearly total instead of one session?)"
+            }
+            (TooManySessions { .. }, Lang::Ja) => {
+                "年間の開催回数を確かめてください（参加者数や日付を書いていませんか）"
+            }
+            (TooManySessions { .. }, Lang::En) => {
+                "check the number of sessions a year (is it a head-count or a date?)"
             }
             (Undecodable { .. }, Lang::En) => {
                 "save the file again as UTF-8 or Shift_JIS, or name its encoding with --encoding"
@@ -413,5 +637,88 @@ impl Diagnostic {
             Lang::En => write!(line, ": {}. Fix: {}", self.message(lang), self.fix(lang)),
         };
         line
+    }
+}
+
+/// How many problems of one kind the text output prints before summing up the rest.
+pub const PRINTED_PER_KIND: usize = 20;
+
+/// Renders problems one line each, in the order given, printing at most `per_kind` of
+/// each kind (same severity and problem) and then one line with how many more there are
+/// ("… and 79,990 more of the same kind"). A file with 80,000 bad rows thus prints a
+/// screenful, not 80,000 lines; `--format json` still holds every problem. Linear in the
+/// number of problems.
+pub fn render_capped<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic> + Clone,
+    lang: Lang,
+    per_kind: usize,
+) -> String {
+    use std::collections::HashMap;
+    type Kind = (Severity, std::mem::Discriminant<Problem>);
+    let kind = |d: &Diagnostic| -> Kind { (d.severity, std::mem::discriminant(&d.problem)) };
+    let mut totals: HashMap<Kind, usize> = HashMap::new();
+    for d in diagnostics.clone() {
+        *totals.entry(kind(d)).or_default() += 1;
+    }
+    let mut printed: HashMap<Kind, usize> = HashMap::new();
+    let mut out = String::new();
+    for d in diagnostics {
+        let key = kind(d);
+        let seen = printed.entry(key).or_default();
+        *seen += 1;
+        if *seen > per_kind {
+            continue;
+        }
+        out.push_str(&d.render(lang));
+        out.push('\n');
+        let total = totals[&key];
+        if *seen == per_kind && total > per_kind {
+            let more = thousands(total - per_kind);
+            let _ = match lang {
+                Lang::Ja => writeln!(
+                    out,
+                    "  …ほか同じ種類の問題が {more} 件あります（--format json ですべて表示します）"
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "  … and {more} more of the same kind (--format json lists them all)"
+                ),
+            };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printing_is_capped_per_kind_with_the_count_of_the_rest() {
+        let many: Vec<Diagnostic> = (0..80_000)
+            .map(|row| {
+                Diagnostic::new(Severity::Error, "m.csv", Problem::BadFrequency).at_row(row + 2)
+            })
+            .chain([Diagnostic::new(Severity::Warning, "m.csv", Problem::UnknownColumn)])
+            .collect();
+        let text = render_capped(&many, Lang::En, 10);
+        assert_eq!(text.lines().count(), 12, "{text}");
+        assert!(text.contains("and 79,990 more of the same kind"), "{text}");
+        assert!(text.ends_with("column not recognised; its values are kept as they are. Fix: if this column should be read, rename its header to one listed in the README's input format\n"));
+    }
+
+    #[test]
+    fn values_are_shown_with_control_characters_visible() {
+        let d = Diagnostic::new(Severity::Error, "m.csv", Problem::BadFrequency)
+            .with_value("月1回\u{1b}[2J\u{7}");
+        assert_eq!(d.value.as_deref(), Some("月1回␛[2J␇"));
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(79_990), "79,990");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -14,15 +14,17 @@
 mod diagnostic;
 mod grammar;
 mod headers;
+mod plausibility;
 mod rows;
 mod table;
 mod text;
 
 /// Name keys are a rule of the model; re-exported here for readers of the loader's docs.
 pub use crate::model::{name_key, normalize};
-pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use diagnostic::{Diagnostic, PRINTED_PER_KIND, Problem, Severity, render_capped, thousands};
 pub use grammar::{GrammarError, parse_duration, parse_frequency};
 pub use headers::{AGENCY_HEADERS, AgencyField, MEETING_HEADERS, MeetingField};
+pub use plausibility::{MAX_PLAUSIBLE_MINUTES, MAX_PLAUSIBLE_SESSIONS, signed_or_fractional_count};
 pub use rows::{MAX_PARTICIPANTS, parse_function, read_agencies, read_meetings};
 pub use table::{
     EncodingChoice, MAX_CELL_CHARS, Row, Table, decode, parse_csv, read_workbook_bytes,
@@ -57,6 +59,48 @@ pub enum InputError {
         "'{0}' does not exist; pass a folder holding meetings.csv, a meetings CSV, or an .xlsx workbook"
     )]
     NotFound(PathBuf),
+    /// A symbolic link that leads nowhere or to itself.
+    #[error(
+        "'{0}' is a symbolic link that leads nowhere (its target is missing, or the link points back to itself); pass the file or folder it should point to"
+    )]
+    BrokenLink(PathBuf),
+    /// A FIFO, socket or device: reading it could block for ever or never end.
+    #[error(
+        "'{path}' is a {kind}, not a file or folder; kaigi reads only regular files (save the table to a .csv or .xlsx file)"
+    )]
+    SpecialFile {
+        /// Path.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
+    /// A meetings file name taken by a folder or special file.
+    #[error(
+        "'{0}' is not a regular file (a folder or special file); kaigi looks for the meetings table under that name, so rename or remove it"
+    )]
+    NotAFile(PathBuf),
+    /// A CSV file larger than kaigi reads.
+    #[error(
+        "'{path}' is {bytes} bytes, more than the 1 GiB kaigi reads; is it the right file? Split it, or remove rows that are not meetings"
+    )]
+    TooLarge {
+        /// File.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
+    /// Two meetings (or agencies) files in one folder.
+    #[error(
+        "'{dir}' holds both '{first}' and '{second}'; kaigi does not guess which one is current: keep one and move or rename the other"
+    )]
+    TwoFiles {
+        /// Folder.
+        dir: PathBuf,
+        /// One file.
+        first: String,
+        /// The other.
+        second: String,
+    },
     /// A folder without a meetings file.
     #[error(
         "'{0}' holds no meetings.csv, meetings.xlsx or meetings.xls; put the meetings table there under one of those names"
@@ -120,17 +164,15 @@ fn extension(path: &Path) -> String {
 /// Problems in the data (bad cells, missing columns, undecodable bytes) become
 /// [`Diagnostic`]s; only a path that cannot be read at all is an [`InputError`].
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Loaded, InputError> {
-    if !path.exists() {
-        return Err(InputError::NotFound(path.to_path_buf()));
-    }
+    check_readable(path)?;
     let mut diagnostics = Vec::new();
     let mut sources = Vec::new();
     let (meetings_table, agencies_table) = if path.is_dir() {
-        let meetings_path = find_in_dir(path, "meetings")
+        let meetings_path = find_in_dir(path, "meetings")?
             .ok_or_else(|| InputError::NoMeetingsFile(path.to_path_buf()))?;
         let (meetings, mut agencies) = read_file(&meetings_path, options, &mut diagnostics)?;
         sources.push(meetings_path);
-        if let Some(agencies_path) = find_in_dir(path, "agencies") {
+        if let Some(agencies_path) = find_in_dir(path, "agencies")? {
             agencies = Some(read_agency_file(&agencies_path, options, &mut diagnostics)?);
             sources.push(agencies_path);
         }
@@ -149,22 +191,120 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Loaded, InputError> {
     Ok(Loaded { name, sources, inventory, diagnostics })
 }
 
-/// Folder name or file stem, for output folders (`outputs/<name>/`).
+/// Refuses, before anything is opened, what cannot be read as an inventory: a missing
+/// path, a dangling or looping symbolic link, a FIFO, socket or device (opening a FIFO
+/// would wait for a writer for ever).
+fn check_readable(path: &Path) -> Result<(), InputError> {
+    let Ok(link) = std::fs::symlink_metadata(path) else {
+        return Err(InputError::NotFound(path.to_path_buf()));
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(_) if link.file_type().is_symlink() => {
+            return Err(InputError::BrokenLink(path.to_path_buf()));
+        }
+        Err(source) => return Err(InputError::Io { path: path.to_path_buf(), source }),
+    };
+    if meta.is_file() || meta.is_dir() {
+        return Ok(());
+    }
+    Err(InputError::SpecialFile { path: path.to_path_buf(), kind: special_kind(&meta) })
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::Metadata) -> &'static str {
+    "special file"
+}
+
+/// Folder name or file stem, for output folders (`outputs/<name>/`). Always one plain
+/// folder name: never empty, `.` or `..`, without separators or control characters, so
+/// `outputs/<name>` is a child of `outputs/` whatever the inventory is called
+/// (`...csv` has the stem `..`).
 fn inventory_name(path: &Path) -> String {
     let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let named = if canonical.is_dir() { canonical.file_name() } else { canonical.file_stem() };
-    named.and_then(|n| n.to_str()).unwrap_or("inventory").to_string()
+    safe_folder_name(&named.map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
 }
 
-fn find_in_dir(dir: &Path, stem: &str) -> Option<PathBuf> {
-    ["csv", "xlsx", "xlsm", "xls", "tsv"]
-        .iter()
-        .map(|ext| dir.join(format!("{stem}.{ext}")))
-        .find(|candidate| candidate.is_file())
+/// A name usable as one folder under `outputs/`.
+///
+/// ```
+/// # use kaigi::input::safe_folder_name;
+/// assert_eq!(safe_folder_name(".."), "inventory");
+/// assert_eq!(safe_folder_name("a/b\u{1b}"), "a_b_");
+/// assert_eq!(safe_folder_name("架空市"), "架空市");
+/// ```
+pub fn safe_folder_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '\u{fffe}' | '\u{ffff}') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim().to_string();
+    if cleaned.chars().all(|c| c == '.') { "inventory".to_string() } else { cleaned }
 }
+
+/// The meetings (or agencies) file in a folder. A name taken by a folder or special file
+/// is refused rather than skipped, and two such files (meetings.csv and meetings.xlsx)
+/// are refused rather than one silently preferred.
+fn find_in_dir(dir: &Path, stem: &str) -> Result<Option<PathBuf>, InputError> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    for ext in ["csv", "xlsx", "xlsm", "xls", "tsv"] {
+        let candidate = dir.join(format!("{stem}.{ext}"));
+        if std::fs::symlink_metadata(&candidate).is_err() {
+            continue;
+        }
+        match std::fs::metadata(&candidate) {
+            Ok(meta) if meta.is_file() => found.push(candidate),
+            Ok(_) => return Err(InputError::NotAFile(candidate)),
+            Err(_) => return Err(InputError::BrokenLink(candidate)),
+        }
+    }
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one.clone())),
+        [first, second, ..] => Err(InputError::TwoFiles {
+            dir: dir.to_path_buf(),
+            first: file_name(first),
+            second: file_name(second),
+        }),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+/// Largest CSV file kaigi reads. A 100,000-meeting inventory is about 60 MB.
+pub const MAX_CSV_BYTES: u64 = 1 << 30;
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
-    std::fs::read(path).map_err(|source| InputError::Io { path: path.to_path_buf(), source })
+    let io = |source| InputError::Io { path: path.to_path_buf(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_CSV_BYTES {
+        return Err(InputError::TooLarge { path: path.to_path_buf(), bytes: size });
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// Reads a meetings file; a workbook may also carry the agencies sheet.

@@ -6,6 +6,7 @@ use crate::input::grammar::{GrammarError, parse_duration, parse_frequency};
 use crate::input::headers::{
     AGENCY_HEADERS, AgencyField, ColumnMap, MEETING_HEADERS, MeetingField, map_columns,
 };
+use crate::input::plausibility;
 use crate::input::table::{Row, Table};
 use crate::input::text::{parse_head_count, parse_yes_no, split_list};
 use crate::model::{
@@ -288,7 +289,9 @@ pub fn read_meetings(
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut unknown: BTreeMap<String, UnknownAgency> = BTreeMap::new();
     for row in &table.rows {
-        let errors_before = count_errors(diagnostics);
+        // Only this row's problems are looked at, so reading stays linear however many
+        // rows are wrong.
+        let problems_before = diagnostics.len();
         let meeting =
             read_meeting(row, &map, source, options, &mut resolver, &mut unknown, diagnostics);
         if let (Some((_, id_header)), Some(&first_row)) =
@@ -303,7 +306,7 @@ pub fn read_meetings(
             continue;
         }
         ids.insert(meeting.id.clone(), row.number);
-        if count_errors(diagnostics) == errors_before {
+        if count_errors(&diagnostics[problems_before..]) == 0 {
             inventory.meetings.push(meeting);
         }
     }
@@ -402,6 +405,10 @@ fn read_meeting(
         // agencies is read in linear time.
         let mut position: HashMap<String, usize> = HashMap::new();
         for entry in split_list(value) {
+            if plausibility::signed_or_fractional_count(&entry) {
+                diagnostics.push(at(Problem::BadHeadCount, Severity::Error, &header, &entry));
+                continue;
+            }
             let counted = parse_head_count(&entry);
             let Some(count) = counted.count else {
                 diagnostics.push(at(Problem::BadHeadCount, Severity::Error, &header, &entry));
@@ -465,7 +472,12 @@ fn read_meeting(
     }
     if let Some((value, header)) = cell(row, map, MeetingField::Frequency) {
         match parse_frequency(value, options.adhoc_default) {
-            Ok(frequency) => meeting.frequency = frequency,
+            Ok(frequency) => {
+                if let Some(problem) = plausibility::sessions(frequency.sessions_per_year) {
+                    diagnostics.push(at(problem, Severity::Warning, &header, value));
+                }
+                meeting.frequency = frequency
+            }
             Err(error) => diagnostics.push(at(
                 grammar_problem(&error, Problem::BadFrequency),
                 Severity::Error,
@@ -476,7 +488,12 @@ fn read_meeting(
     }
     if let Some((value, header)) = cell(row, map, MeetingField::Duration) {
         match parse_duration(value) {
-            Ok(minutes) => meeting.minutes_per_session = minutes,
+            Ok(minutes) => {
+                if let Some(problem) = plausibility::minutes(minutes) {
+                    diagnostics.push(at(problem, Severity::Warning, &header, value));
+                }
+                meeting.minutes_per_session = minutes
+            }
             Err(error) => diagnostics.push(at(
                 grammar_problem(&error, Problem::BadDuration),
                 Severity::Error,

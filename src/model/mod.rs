@@ -2,6 +2,7 @@
 //! them. Plain data, no I/O; everything else in kaigi reads these types.
 
 mod agency;
+pub mod characters;
 mod meeting;
 mod names;
 

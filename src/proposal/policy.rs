@@ -24,6 +24,7 @@
 //! ```
 
 use crate::legal::Tier;
+use crate::model::Inventory;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -47,6 +48,24 @@ pub enum PolicyError {
         /// What the TOML parser said (with line and column).
         message: String,
     },
+    /// The file is not UTF-8 text (a binary file, or saved in another encoding).
+    #[error(
+        "policy file '{path}' is not UTF-8 text (byte {offset} is not valid UTF-8); save it as a UTF-8 TOML text file, e.g. `max_core_members = 20`"
+    )]
+    NotText {
+        /// File.
+        path: String,
+        /// Offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// Ids or agency names the inventory does not have.
+    #[error("policy file '{path}' names {}", unknown_list(.unknown))]
+    UnknownIds {
+        /// File.
+        path: String,
+        /// Every unknown id, with the closest existing ones.
+        unknown: Vec<UnknownId>,
+    },
     /// A value outside its range.
     #[error("policy value '{key}' = {value} is out of range: {expected}")]
     OutOfRange {
@@ -57,6 +76,104 @@ pub enum PolicyError {
         /// What is allowed.
         expected: &'static str,
     },
+}
+
+/// An id (or agency name) in a policy that the inventory does not have.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownId {
+    /// Policy key (`keep`, `never_merge`, `override`, `escalate`, `allow_dropped_links`).
+    pub key: &'static str,
+    /// The id as written.
+    pub id: String,
+    /// Whether it names an agency (else a meeting).
+    pub agency: bool,
+    /// Up to three existing ids or names closest to it.
+    pub closest: Vec<String>,
+}
+
+fn unknown_list(unknown: &[UnknownId]) -> String {
+    let items: Vec<String> = unknown
+        .iter()
+        .map(|u| {
+            let what = if u.agency { "agency" } else { "meeting" };
+            let closest = if u.closest.is_empty() {
+                String::new()
+            } else {
+                format!(" (closest: {})", u.closest.join(", "))
+            };
+            format!("{what} '{}' under {}, which the inventory does not have{closest}", u.id, u.key)
+        })
+        .collect();
+    format!("{}; correct the id or remove the entry", items.join("; "))
+}
+
+/// Edit distance in characters (Levenshtein), for suggesting the id meant.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// An id as compared for suggestions: NFKC, lower-case, numbers without leading zeros
+/// (`Ｍ012`, `m12` and `M12` are the same id typed three ways).
+fn id_key(id: &str) -> String {
+    let text = crate::input::normalize(id).to_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut in_number = false;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next_is_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c == '0' && !in_number && next_is_digit {
+            continue;
+        }
+        in_number = c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
+/// The three existing ids closest to `wanted`: an exact name match first (a meeting
+/// named where its id was expected), then by edit distance, ties in inventory order.
+fn closest(wanted: &str, candidates: &[(&str, &str)]) -> Vec<String> {
+    if let Some((id, _)) = candidates.iter().find(|(_, name)| *name == wanted) {
+        return vec![(*id).to_string()];
+    }
+    let wanted_key = id_key(wanted);
+    let mut scored: Vec<(usize, usize, &str)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(order, (id, _))| {
+            let key = id_key(id);
+            let distance = if key == wanted_key { 0 } else { 1 + edit_distance(&wanted_key, &key) };
+            (distance, order, *id)
+        })
+        .collect();
+    scored.sort_unstable();
+    scored.into_iter().take(3).map(|(_, _, id)| id.to_string()).collect()
+}
+
+/// Reads `[["A", "B"], …]` refusing entries that are not exactly two items (a three-agency
+/// entry used to be cut to its first two silently).
+fn pairs<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<[String; 2]>, D::Error> {
+    let entries: Vec<Vec<String>> = Vec::deserialize(deserializer)?;
+    entries
+        .into_iter()
+        .map(|entry| match <[String; 2]>::try_from(entry) {
+            Ok(pair) => Ok(pair),
+            Err(entry) => Err(serde::de::Error::custom(format!(
+                "each entry must be a pair of two names, but {entry:?} has {}; write one pair per link, e.g. [\"A\", \"B\"], [\"A\", \"C\"]",
+                entry.len()
+            ))),
+        })
+        .collect()
 }
 
 /// Per-meeting overrides of values the catalogue would infer.
@@ -104,8 +221,10 @@ pub struct Policy {
     /// Meeting ids kept as they are.
     pub keep: Vec<String>,
     /// Pairs of meeting ids never placed in one body.
+    #[serde(deserialize_with = "pairs")]
     pub never_merge: Vec<[String; 2]>,
     /// Agency pairs whose link the proposal may drop.
+    #[serde(deserialize_with = "pairs")]
     pub allow_dropped_links: Vec<[String; 2]>,
     /// Overrides by meeting id.
     #[serde(rename = "override")]
@@ -158,9 +277,75 @@ impl Policy {
     /// Reads a policy file.
     pub fn from_file(path: &Path) -> Result<Policy, PolicyError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|source| PolicyError::Io { path: shown.clone(), source })?;
-        Policy::from_toml(&text, &shown)
+        let text = String::from_utf8(bytes).map_err(|e| PolicyError::NotText {
+            path: shown.clone(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Policy::from_toml(text.strip_prefix('\u{feff}').unwrap_or(&text), &shown)
+    }
+
+    /// Checks that every meeting id (`keep`, `never_merge`, `override`, `escalate`) and agency name
+    /// (`allow_dropped_links`) exists in the inventory; an unknown one is an error naming
+    /// it and the closest existing ids, since a typo would otherwise pin, separate or
+    /// override nothing without a word. `path` names the policy file in the message.
+    ///
+    /// ```
+    /// use kaigi::model::{Inventory, Meeting};
+    /// let inventory = Inventory { meetings: vec![Meeting::new("M05", "会議")], agencies: vec![] };
+    /// let policy = kaigi::proposal::Policy::from_toml(r#"keep = ["M50"]"#, "p.toml").unwrap();
+    /// let error = policy.check_ids(&inventory, "p.toml").unwrap_err().to_string();
+    /// assert!(error.contains("'M50' under keep") && error.contains("closest: M05"), "{error}");
+    /// ```
+    pub fn check_ids(&self, inventory: &Inventory, path: &str) -> Result<(), PolicyError> {
+        let meetings: Vec<(&str, &str)> =
+            inventory.meetings.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
+        let agencies: Vec<(&str, &str)> =
+            inventory.agencies.iter().map(|a| (a.name.as_str(), a.name.as_str())).collect();
+        let meeting_ids: std::collections::HashSet<&str> =
+            meetings.iter().map(|(id, _)| *id).collect();
+        let mut agency_names: std::collections::HashSet<&str> =
+            agencies.iter().map(|(name, _)| *name).collect();
+        for agency in &inventory.agencies {
+            agency_names.extend(agency.aliases.iter().map(String::as_str));
+        }
+        let mut unknown = Vec::new();
+        let mut check = |key: &'static str, id: &str, agency: bool| {
+            let (known, candidates) =
+                if agency { (&agency_names, &agencies) } else { (&meeting_ids, &meetings) };
+            if !known.contains(id)
+                && !unknown.iter().any(|u: &UnknownId| u.id == id && u.key == key)
+            {
+                unknown.push(UnknownId {
+                    key,
+                    id: id.to_string(),
+                    agency,
+                    closest: closest(id, candidates),
+                });
+            }
+        };
+        for id in &self.keep {
+            check("keep", id, false);
+        }
+        for id in self.never_merge.iter().flatten() {
+            check("never_merge", id, false);
+        }
+        for id in self.overrides.keys() {
+            check("override", id, false);
+        }
+        for (from, to) in &self.escalate {
+            check("escalate", from, false);
+            check("escalate", to, false);
+        }
+        for name in self.allow_dropped_links.iter().flatten() {
+            check("allow_dropped_links", name, true);
+        }
+        if unknown.is_empty() {
+            Ok(())
+        } else {
+            Err(PolicyError::UnknownIds { path: path.to_string(), unknown })
+        }
     }
 
     /// Checks ranges.
@@ -240,6 +425,55 @@ mod tests {
         assert_eq!(policy.keep, ["M01"]);
         assert_eq!(policy.overrides["M12"].tier, Some(Tier::Policy));
         assert!(policy.allows_dropping("B", "A"));
+    }
+
+    #[test]
+    fn a_pair_list_entry_of_three_is_refused() {
+        let error = Policy::from_toml(r#"allow_dropped_links = [["A", "B", "C"]]"#, "p.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("has 3") && error.contains("p.toml"), "{error}");
+    }
+
+    #[test]
+    fn unknown_meeting_ids_name_the_closest() {
+        use crate::model::{Agency, Meeting};
+        let inventory = Inventory {
+            meetings: vec![
+                Meeting::new("M13", "地域ケア個別会議"),
+                Meeting::new("M14", "支援調整会議"),
+                Meeting::new("M41", "協議体"),
+            ],
+            agencies: vec![Agency::new("社会福祉協議会".to_string(), "地域")],
+        };
+        let policy = Policy::from_toml(
+            r#"
+            keep = ["M13", "支援調整会議"]
+            never_merge = [["M13", "M15"]]
+            allow_dropped_links = [["社会福祉協議会", "社協"]]
+            [override.m41]
+            statutory = true
+            [escalate]
+            M13 = "M140"
+            "#,
+            "p.toml",
+        )
+        .unwrap();
+        let PolicyError::UnknownIds { unknown, .. } =
+            policy.check_ids(&inventory, "p.toml").unwrap_err()
+        else {
+            panic!("not unknown ids")
+        };
+        let found: Vec<(&str, &str, Vec<String>)> =
+            unknown.iter().map(|u| (u.key, u.id.as_str(), u.closest.clone())).collect();
+        assert_eq!(found[0], ("keep", "支援調整会議", vec!["M14".to_string()]));
+        assert_eq!(found[1].0, "never_merge");
+        assert_eq!(found[1].2[..2], ["M13".to_string(), "M14".to_string()]);
+        assert_eq!(found[2].0, "override");
+        assert_eq!(found[2].2[0], "M41");
+        assert_eq!(found[3].0, "escalate");
+        assert_eq!(found[3].2[0], "M14");
+        assert_eq!(found[4], ("allow_dropped_links", "社協", vec!["社会福祉協議会".to_string()]));
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod overlap;
 pub mod phrases;
 mod proposal_text;
 mod review;
-mod safety;
+pub(crate) mod safety;
 mod table;
 mod template;
 mod whatif;
@@ -33,7 +33,8 @@ pub use review::{
     write_review,
 };
 pub use safety::{
-    OutputError, csv_with_bom, excel_safe, reproducible_workbook, write_atomic, write_atomic_with,
+    OutputError, csv_text, csv_with_bom, excel_safe, is_xml_forbidden, replace_xml_forbidden,
+    reproducible_workbook, visible_controls, write_atomic, write_atomic_with, xml_text,
 };
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use template::{template_csv, template_xlsx};
