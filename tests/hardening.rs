@@ -322,14 +322,14 @@ fn unwritable_outputs_name_the_real_cause_once() {
         let (code, _, stderr) =
             run(&["report", "inputs/sample-city", "--out", out.to_str().unwrap(), "--lang", "en"]);
         assert_eq!(code, 2, "{stderr}");
-        assert!(stderr.contains("a-file' is a file, not a folder"), "{stderr}");
+        assert!(stderr.contains("a-file' exists and is not a folder"), "{stderr}");
         assert!(!stderr.contains("os error"), "{stderr}");
     }
     if Path::new("/dev/full").exists() {
         let (code, _, stderr) =
             run(&["report", "inputs/sample-city", "--out", "/dev/full", "--lang", "en"]);
         assert_eq!(code, 2);
-        assert!(stderr.contains("'/dev/full' is a file, not a folder"), "{stderr}");
+        assert!(stderr.contains("'/dev/full' exists and is not a folder"), "{stderr}");
         let (code, _, stderr) = run(&["template", "--out", "/dev/full", "--lang", "en"]);
         assert_eq!(code, 2);
         assert!(stderr.contains("not a regular file") || stderr.contains(".xlsx"), "{stderr}");

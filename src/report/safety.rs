@@ -18,9 +18,9 @@ pub enum OutputError {
     /// The output exists and overwriting was not asked for.
     #[error("'{0}' already exists; pass --force to replace it or choose another path")]
     Exists(PathBuf),
-    /// A folder on the way to the output is a file (or a device).
+    /// A part of the output path exists and is a file or device, not a folder.
     #[error(
-        "could not write '{path}': '{not_folder}' is a file, not a folder; pass an output folder that does not exist yet or is a folder (--out DIR)"
+        "could not write '{path}': '{not_folder}' exists and is not a folder (a file or device); pass an output folder that is a folder or does not exist yet (--out DIR)"
     )]
     NotAFolder {
         /// The file to be written.
@@ -262,7 +262,10 @@ mod tests {
             matches!(&error, OutputError::NotAFolder { not_folder, .. } if *not_folder == file)
         );
         let text = error.to_string();
-        assert!(text.contains("is a file, not a folder") && !text.contains("os error"), "{text}");
+        assert!(
+            text.contains("exists and is not a folder") && !text.contains("os error"),
+            "{text}"
+        );
     }
 
     #[test]
