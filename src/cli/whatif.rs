@@ -3,7 +3,7 @@
 
 use crate::cli::Outcome;
 use crate::cli::common::policy_and_inventory;
-use crate::cli::common::{InputArgs, PolicyArgs, TextOrJson, print};
+use crate::cli::common::{InputArgs, PolicyArgs, TextOrJson, print, visible};
 use kaigi::proposal::{Change, what_if};
 use kaigi::report::{whatif_json, whatif_text};
 use std::process::ExitCode;
@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Outcome {
     let result = what_if(&loaded.inventory, &policy, &changes)?;
     let lang = args.input.lang();
     let bytes = match args.format {
-        TextOrJson::Text => whatif_text(&result, lang).into_bytes(),
+        TextOrJson::Text => visible(whatif_text(&result, lang)),
         TextOrJson::Json => whatif_json(&result, lang),
     };
     print(&bytes)?;
