@@ -2,7 +2,7 @@
 //! [`crate::report::charts`].
 
 use crate::analysis::Analysis;
-use crate::connectivity::AgencyMeasures;
+use crate::connectivity::{AgencyMeasures, ConnectivityReport};
 use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::proposal::Tier;
@@ -244,9 +244,12 @@ fn overlap_heatmap(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError>
 /// Seed of the network layout, fixed so the picture is the same every run.
 const LAYOUT_SEED: u64 = 42;
 
-/// The agency network, coloured by sector, brokers and articulation points marked.
-fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
-    let c = &analysis.connectivity;
+/// The agencies the network picture draws, as indices into `connectivity.agencies` in
+/// report order, each with its position in [0, 1]² (y downwards): at most
+/// [`NETWORK_AGENCIES`], brokers and articulation points first, then most hours; linked
+/// agencies laid out by force, isolates lined up along the bottom. The GEXF and Pajek
+/// exports place their nodes with the same positions, so Gephi opens the picture.
+pub(crate) fn network_picture(c: &ConnectivityReport) -> Vec<(usize, (f64, f64))> {
     let brokers: Vec<&str> = top_brokers(c, 5).iter().map(|a| a.name.as_str()).collect();
     let is_articulation = |name: &String| c.articulation_points.binary_search(name).is_ok();
     let mut shown: Vec<(usize, &AgencyMeasures)> = c.agencies.iter().enumerate().collect();
@@ -260,7 +263,33 @@ fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
         // Back to the report's order, so the picture does not depend on the ranking.
         shown.sort_by_key(|&(i, _)| i);
     }
-    let shown: Vec<&AgencyMeasures> = shown.into_iter().map(|(_, a)| a).collect();
+    let index: BTreeMap<&str, usize> =
+        shown.iter().enumerate().map(|(k, (_, a))| (a.name.as_str(), k)).collect();
+    let edges: Vec<NetworkEdge> = c
+        .ties
+        .iter()
+        .filter_map(|t| {
+            Some(NetworkEdge {
+                a: *index.get(t.a.as_str())?,
+                b: *index.get(t.b.as_str())?,
+                weight: t.collaboration,
+                style: EdgeStyle::Normal,
+            })
+        })
+        .collect();
+    let positions =
+        layout_with_isolates_below(shown.iter().map(|(_, a)| a.degree > 0).collect(), &edges);
+    shown.into_iter().map(|(i, _)| i).zip(positions).collect()
+}
+
+/// The agency network, coloured by sector, brokers and articulation points marked.
+fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let c = &analysis.connectivity;
+    let brokers: Vec<&str> = top_brokers(c, 5).iter().map(|a| a.name.as_str()).collect();
+    let is_articulation = |name: &String| c.articulation_points.binary_search(name).is_ok();
+    let picture = network_picture(c);
+    let shown: Vec<&AgencyMeasures> = picture.iter().map(|&(i, _)| &c.agencies[i]).collect();
+    let positions: Vec<(f64, f64)> = picture.iter().map(|&(_, p)| p).collect();
     let index: BTreeMap<&str, usize> =
         shown.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
     let nodes: Vec<NetworkNode> = shown
@@ -289,8 +318,6 @@ fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
             })
         })
         .collect();
-    let positions =
-        layout_with_isolates_below(shown.iter().map(|a| a.degree > 0).collect(), &edges);
     let title = capped_title(
         lang.pick(
             "機関のつながり（分野別の色、◎仲介役・□分断点）",

@@ -1,10 +1,25 @@
-//! Network files that Gephi, Cytoscape and NetworkX open: GraphML and GEXF, written with
-//! quick-xml so every name and attribute is escaped.
+//! The network model every export is written from, and its two XML formats: GraphML
+//! (validated against the official XSD in `tests/network_files.rs`) and GEXF 1.3 with
+//! Gephi's `viz` colours, positions and sizes. Written with quick-xml, so every name and
+//! attribute is escaped; the other formats (node and edge lists, Pajek, incidence matrix)
+//! are in [`network_tables`](super::network_tables) and [`pajek`](super::pajek).
+//!
+//! Node ids are whatever the builder gives; kaigi's builders
+//! ([`network_exports`](super::network_exports)) use stable ASCII ids (`m0003`, `a0012`),
+//! which GraphML requires to be `NMTOKEN`s.
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
+
+/// Every text that goes into an XML file (labels, attribute values) passes here: the one
+/// place to apply the output cleaning of [`safety`](super::safety) (quick-xml escapes
+/// `<`, `&` and quotes itself).
+fn xml_text(text: &str) -> Cow<'_, str> {
+    Cow::Borrowed(text)
+}
 
 /// An attribute value.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +44,9 @@ impl Value {
         }
     }
 
-    fn text(&self) -> String {
+    /// The value as text, as every format writes it (`{}` of `f64`: the shortest text
+    /// that reads back to the same number).
+    pub fn text(&self) -> String {
         match self {
             Value::Text(text) => text.clone(),
             Value::Number(value) => format!("{value}"),
@@ -39,15 +56,50 @@ impl Value {
     }
 }
 
+/// How a node is drawn: GEXF's `viz` module, the x/y/size/color columns of the node
+/// list, Pajek coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viz {
+    /// Fill colour, RGB.
+    pub color: (u8, u8, u8),
+    /// Position in [0, 1]², y downwards as in the report's picture; `None` when the
+    /// picture does not place the node.
+    pub position: Option<(f64, f64)>,
+    /// Radius, as in the report's picture (pixels).
+    pub size: f64,
+}
+
+impl Viz {
+    /// The colour as `#rrggbb`.
+    pub fn hex(&self) -> String {
+        let (r, g, b) = self.color;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+
+    /// Position in Gephi's plane: the unit square scaled to ±500, y upwards.
+    pub fn gephi_position(&self) -> Option<(f64, f64)> {
+        self.position.map(|(x, y)| (round2((x - 0.5) * 1000.0), round2((0.5 - y) * 1000.0)))
+    }
+}
+
+/// Rounded to hundredths, so coordinates stay short and print the same everywhere.
+pub(crate) fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
 /// A node with its attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
-    /// Unique id.
+    /// Unique id (an XML `NMTOKEN`: letters, digits, `.-_:`).
     pub id: String,
     /// Label shown by viewers.
     pub label: String,
     /// Attributes (sorted by name, so output is stable).
     pub attributes: BTreeMap<String, Value>,
+    /// Colour, position and size, when the report draws the node.
+    pub viz: Option<Viz>,
+    /// Class for Pajek's partition file (`.clu`): the sector's number, 0 for meetings.
+    pub partition: u32,
 }
 
 /// An undirected edge with attributes.
@@ -70,6 +122,9 @@ pub struct Network {
     pub nodes: Vec<Node>,
     /// Edges.
     pub edges: Vec<Edge>,
+    /// For a two-mode network, how many nodes (the first ones) are of the first mode
+    /// (meetings); every edge joins a first-mode node to a second-mode one.
+    pub first_mode: Option<usize>,
 }
 
 /// Attribute declarations: (name, type) in first-seen order over the given maps.
@@ -85,20 +140,20 @@ fn declarations<'a>(
     seen.into_iter().collect()
 }
 
-fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> Event<'a> {
+fn element<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
     let mut element = BytesStart::new(name);
     for (key, value) in attributes {
-        element.push_attribute((*key, *value));
+        element.push_attribute((*key, xml_text(value).as_ref()));
     }
-    Event::Start(element)
+    element
+}
+
+fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> Event<'a> {
+    Event::Start(element(name, attributes))
 }
 
 fn empty<'a>(name: &'a str, attributes: &[(&str, &str)]) -> Event<'a> {
-    let mut element = BytesStart::new(name);
-    for (key, value) in attributes {
-        element.push_attribute((*key, *value));
-    }
-    Event::Empty(element)
+    Event::Empty(element(name, attributes))
 }
 
 fn end(name: &str) -> Event<'_> {
@@ -114,13 +169,89 @@ fn text_element<W: Write>(
     text: &str,
 ) -> XmlResult {
     writer.write_event(start(name, attributes))?;
-    writer.write_event(Event::Text(BytesText::new(text)))?;
+    writer.write_event(Event::Text(BytesText::new(&xml_text(text))))?;
     writer.write_event(end(name))?;
     Ok(())
 }
 
+/// One file format a network is written in: each writes straight into its file, so a
+/// large network is never held twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkFormat {
+    /// `<stem>.graphml`.
+    GraphMl,
+    /// `<stem>.gexf`, GEXF 1.3 with `viz`.
+    Gexf,
+    /// `<stem>_nodes.csv`, Gephi's node table.
+    Nodes,
+    /// `<stem>_edges.csv`, Gephi's edge table.
+    Edges,
+    /// `<stem>.net`, Pajek.
+    Pajek,
+    /// `<stem>.clu`, Pajek's partition by sector.
+    Partition,
+    /// `incidence.csv`, meetings × agencies (two-mode networks only).
+    Incidence,
+}
+
+impl NetworkFormat {
+    /// Every format, in the order the report writes them.
+    pub const ALL: [NetworkFormat; 7] = [
+        NetworkFormat::GraphMl,
+        NetworkFormat::Gexf,
+        NetworkFormat::Nodes,
+        NetworkFormat::Edges,
+        NetworkFormat::Pajek,
+        NetworkFormat::Partition,
+        NetworkFormat::Incidence,
+    ];
+
+    /// The file name for the network `stem`, or `None` when the format does not apply
+    /// (an incidence matrix of a one-mode network).
+    pub fn file_name(self, stem: &str, network: &Network) -> Option<String> {
+        Some(match self {
+            NetworkFormat::GraphMl => format!("{stem}.graphml"),
+            NetworkFormat::Gexf => format!("{stem}.gexf"),
+            NetworkFormat::Nodes => format!("{stem}_nodes.csv"),
+            NetworkFormat::Edges => format!("{stem}_edges.csv"),
+            NetworkFormat::Pajek => format!("{stem}.net"),
+            NetworkFormat::Partition => format!("{stem}.clu"),
+            NetworkFormat::Incidence => {
+                network.first_mode?;
+                "incidence.csv".to_string()
+            }
+        })
+    }
+
+    /// Writes `network` in this format into `out`.
+    pub fn write(self, network: &Network, out: &mut dyn Write) -> std::io::Result<()> {
+        use super::{network_tables, pajek};
+        match self {
+            NetworkFormat::GraphMl => network.write_graphml(out),
+            NetworkFormat::Gexf => network.write_gexf(out),
+            NetworkFormat::Nodes => network_tables::write_nodes_csv(network, out),
+            NetworkFormat::Edges => network_tables::write_edges_csv(network, out),
+            NetworkFormat::Pajek => pajek::write_pajek(network, out),
+            NetworkFormat::Partition => pajek::write_partition(network, out),
+            NetworkFormat::Incidence => network_tables::write_incidence_csv(network, out),
+        }
+    }
+}
+
+/// GraphML's namespace.
+const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
+/// Where validators find the official schema for that namespace.
+const GRAPHML_SCHEMA: &str =
+    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
+const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+/// GEXF 1.3 and its visualisation module.
+const GEXF_NS: &str = "http://gexf.net/1.3";
+const GEXF_VIZ_NS: &str = "http://gexf.net/1.3/viz";
+const GEXF_SCHEMA: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
+
 impl Network {
-    /// GraphML (Brandes et al.), readable by NetworkX `read_graphml`, Gephi and Cytoscape.
+    /// GraphML (Brandes et al.), valid against the official schema and readable by
+    /// NetworkX `read_graphml`, igraph, Gephi and Cytoscape.
     pub fn to_graphml(&self) -> Vec<u8> {
         let mut bytes = Vec::new();
         self.write_graphml(&mut bytes).map_or_else(|_| Vec::new(), |()| bytes)
@@ -128,11 +259,17 @@ impl Network {
 
     /// [`to_graphml`](Self::to_graphml) straight into `out`, for networks too large to
     /// hold as text as well.
+    ///
+    /// Every node carries its label twice: as `label` (NetworkX, igraph, Gephi) and as
+    /// `name`, the column Cytoscape's default style draws.
     pub fn write_graphml(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let mut w = Writer::new_with_indent(out, b' ', 1);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        w.write_event(start("graphml", &[("xmlns", "http://graphml.graphdrawing.org/xmlns")]))?;
-        let node_keys = declarations(self.nodes.iter().map(|n| &n.attributes));
+        w.write_event(start(
+            "graphml",
+            &[("xmlns", GRAPHML_NS), ("xmlns:xsi", XSI_NS), ("xsi:schemaLocation", GRAPHML_SCHEMA)],
+        ))?;
+        let node_keys = self.node_keys();
         // Every edge also carries its weight (a number, whatever an attribute of that name
         // said): declared once here, added to each edge's attributes as it is written.
         let mut edge_keys = declarations(self.edges.iter().map(|e| &e.attributes));
@@ -141,38 +278,31 @@ impl Network {
             let at = edge_keys.partition_point(|(name, _)| name.as_str() < "weight");
             edge_keys.insert(at, ("weight".into(), Value::Number(0.0)));
         }
-        w.write_event(empty(
-            "key",
-            &[("id", "label"), ("for", "node"), ("attr.name", "label"), ("attr.type", "string")],
-        ))?;
-        for (name, value) in &node_keys {
-            let id = format!("n_{name}");
+        for key in ["label", "name"] {
             w.write_event(empty(
                 "key",
-                &[
-                    ("id", &id),
-                    ("for", "node"),
-                    ("attr.name", name),
-                    ("attr.type", value.type_names().0),
-                ],
+                &[("id", key), ("for", "node"), ("attr.name", key), ("attr.type", "string")],
             ))?;
         }
-        for (name, value) in &edge_keys {
-            let id = format!("e_{name}");
-            w.write_event(empty(
-                "key",
-                &[
-                    ("id", &id),
-                    ("for", "edge"),
-                    ("attr.name", name),
-                    ("attr.type", value.type_names().0),
-                ],
-            ))?;
+        for (class, prefix, keys) in [("node", "n_", &node_keys), ("edge", "e_", &edge_keys)] {
+            for (name, value) in keys {
+                let id = format!("{prefix}{name}");
+                w.write_event(empty(
+                    "key",
+                    &[
+                        ("id", &id),
+                        ("for", class),
+                        ("attr.name", name),
+                        ("attr.type", value.type_names().0),
+                    ],
+                ))?;
+            }
         }
         w.write_event(start("graph", &[("id", "G"), ("edgedefault", "undirected")]))?;
         for node in &self.nodes {
             w.write_event(start("node", &[("id", &node.id)]))?;
             text_element(&mut w, "data", &[("key", "label")], &node.label)?;
+            text_element(&mut w, "data", &[("key", "name")], &node.label)?;
             for (name, value) in &node.attributes {
                 text_element(&mut w, "data", &[("key", &format!("n_{name}"))], &value.text())?;
             }
@@ -196,7 +326,19 @@ impl Network {
         w.into_inner().write_all(b"\n")
     }
 
-    /// GEXF 1.3 (Gephi's format), with node and edge attributes declared as columns.
+    /// Node attributes by name with a value showing their type, in name order.
+    pub fn node_keys(&self) -> Vec<(String, Value)> {
+        declarations(self.nodes.iter().map(|n| &n.attributes))
+    }
+
+    /// Edge attributes by name with a value showing their type, in name order.
+    pub fn edge_keys(&self) -> Vec<(String, Value)> {
+        declarations(self.edges.iter().map(|e| &e.attributes))
+    }
+
+    /// GEXF 1.3 (Gephi's format), with node and edge attributes declared as columns and
+    /// each drawn node's colour, position and size in the `viz` module, so Gephi opens
+    /// the report's picture rather than grey dots at random places.
     pub fn to_gexf(&self) -> Vec<u8> {
         let mut bytes = Vec::new();
         self.write_gexf(&mut bytes).map_or_else(|_| Vec::new(), |()| bytes)
@@ -206,13 +348,22 @@ impl Network {
     pub fn write_gexf(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let mut w = Writer::new_with_indent(out, b' ', 1);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        w.write_event(start("gexf", &[("xmlns", "http://gexf.net/1.3"), ("version", "1.3")]))?;
+        w.write_event(start(
+            "gexf",
+            &[
+                ("xmlns", GEXF_NS),
+                ("xmlns:viz", GEXF_VIZ_NS),
+                ("xmlns:xsi", XSI_NS),
+                ("xsi:schemaLocation", GEXF_SCHEMA),
+                ("version", "1.3"),
+            ],
+        ))?;
         w.write_event(start("meta", &[]))?;
         text_element(&mut w, "creator", &[], "kaigi")?;
         w.write_event(end("meta"))?;
         w.write_event(start("graph", &[("defaultedgetype", "undirected"), ("mode", "static")]))?;
-        let node_keys = declarations(self.nodes.iter().map(|n| &n.attributes));
-        let edge_keys = declarations(self.edges.iter().map(|e| &e.attributes));
+        let node_keys = self.node_keys();
+        let edge_keys = self.edge_keys();
         for (class, keys) in [("node", &node_keys), ("edge", &edge_keys)] {
             if keys.is_empty() {
                 continue;
@@ -234,6 +385,9 @@ impl Network {
         for node in &self.nodes {
             w.write_event(start("node", &[("id", &node.id), ("label", &node.label)]))?;
             write_attvalues(&mut w, &node.attributes, |name| index(&node_keys, name))?;
+            if let Some(viz) = &node.viz {
+                write_viz(&mut w, viz)?;
+            }
             w.write_event(end("node"))?;
         }
         w.write_event(end("nodes"))?;
@@ -258,6 +412,20 @@ impl Network {
         w.write_event(end("gexf"))?;
         w.into_inner().write_all(b"\n")
     }
+}
+
+/// GEXF's `viz:color`, `viz:position` (when known) and `viz:size`.
+fn write_viz<W: Write>(w: &mut Writer<W>, viz: &Viz) -> XmlResult {
+    let (r, g, b) = viz.color;
+    let (r, g, b) = (r.to_string(), g.to_string(), b.to_string());
+    w.write_event(empty("viz:color", &[("r", &r), ("g", &g), ("b", &b)]))?;
+    if let Some((x, y)) = viz.gephi_position() {
+        let (x, y) = (format!("{x}"), format!("{y}"));
+        w.write_event(empty("viz:position", &[("x", &x), ("y", &y), ("z", "0")]))?;
+    }
+    let size = format!("{}", round2(viz.size));
+    w.write_event(empty("viz:size", &[("value", &size)]))?;
+    Ok(())
 }
 
 fn write_attvalues<W: Write>(
@@ -287,6 +455,8 @@ mod tests {
             id: id.into(),
             label: label.into(),
             attributes: BTreeMap::from([("sector".to_string(), Value::Text("<高齢&>".into()))]),
+            viz: Some(Viz { color: (0, 114, 178), position: Some((0.25, 0.75)), size: 7.5 }),
+            partition: 1,
         };
         Network {
             nodes: vec![node("a", "=HYPERLINK(\"x\")"), node("b", "<script>alert(1)</script>")],
@@ -296,6 +466,7 @@ mod tests {
                 weight: 2.0,
                 attributes: BTreeMap::from([("meetings".to_string(), Value::Int(2))]),
             }],
+            first_mode: None,
         }
     }
 

@@ -3,6 +3,7 @@
 use crate::analysis::Analysis;
 use crate::lang::Lang;
 use crate::report::document::{Chart, html_report, markdown_report, tables};
+use crate::report::network_export::NetworkFormat;
 use crate::report::networks::NetworkExport;
 use crate::report::safety::{OutputError, write_atomic, write_atomic_with};
 use crate::report::table::tables_to_xlsx;
@@ -32,7 +33,7 @@ pub enum ReportError {
 pub struct ReportParts<'a> {
     /// Charts (SVG and PNG each).
     pub charts: &'a [Chart],
-    /// Networks to export as GraphML and GEXF (see [`network_exports`](crate::report::network_exports)).
+    /// Networks to export in every [`NetworkFormat`] (see [`network_exports`](crate::report::network_exports)).
     pub networks: &'a [NetworkExport],
 }
 
@@ -163,10 +164,15 @@ pub fn write_report(
     };
     // One network at a time, after the rest: each is large, and is dropped once written.
     for (key, build) in parts.networks {
-        let network = build(analysis);
+        let network = build(analysis, lang);
         let mut files = FolderWriter::new(out, inputs, step);
-        files.put_stream(format!("network/{key}.graphml"), |file| network.write_graphml(file));
-        files.put_stream(format!("network/{key}.gexf"), |file| network.write_gexf(file));
+        for format in NetworkFormat::ALL {
+            if let Some(name) = format.file_name(key, &network) {
+                let network = &network;
+                files
+                    .put_stream(format!("network/{name}"), move |file| format.write(network, file));
+            }
+        }
         written.extend(files.finish()?);
     }
     Ok(written)
