@@ -131,6 +131,26 @@ fn every_graphml_file_of_the_report_is_valid_against_the_official_schema() {
 }
 
 #[test]
+fn graphml_stays_valid_with_hostile_names() {
+    let Some(xmllint) = xmllint() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    kaigi()
+        .args(["report", "tests/fixtures/malicious", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let network = dir.path().join("network");
+    let files = [network.join("two_mode.graphml"), network.join("agencies.graphml")];
+    let output = validate_graphml(xmllint, &[files[0].as_path(), files[1].as_path()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    // Pajek labels stay one quoted token per line.
+    let net = std::fs::read_to_string(network.join("two_mode.net")).unwrap();
+    assert!(net.lines().skip(1).take(7).all(|l| l.matches('"').count() == 2), "{net}");
+}
+
+#[test]
 fn the_schema_check_rejects_the_raw_name_ids_kaigi_used_to_write() {
     let Some(xmllint) = xmllint() else {
         return;

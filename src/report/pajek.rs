@@ -9,7 +9,7 @@
 //! meetings); the node list's `partition` and `sector` columns say which number is which
 //! sector.
 
-use crate::report::network_export::{Network, round2};
+use crate::report::network_export::Network;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -32,6 +32,13 @@ fn quoted(label: &str) -> String {
     format!("\"{clean}\"")
 }
 
+/// A coordinate in [0, 1] to four decimal places, without trailing zeros (`0.5`, `1`).
+fn four_places(value: f64) -> String {
+    let text = format!("{value:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() || text == "-" { "0".to_string() } else { text.to_string() }
+}
+
 /// The `.net` file: `*Vertices`, one line per vertex, `*Edges` with weights.
 pub fn write_pajek(network: &Network, out: &mut dyn Write) -> std::io::Result<()> {
     let n = network.nodes.len();
@@ -45,7 +52,7 @@ pub fn write_pajek(network: &Network, out: &mut dyn Write) -> std::io::Result<()
         write!(out, "{} {}", i + 1, quoted(&node.label))?;
         if let Some((x, y)) = node.viz.and_then(|viz| viz.position) {
             // Pajek draws (0, 0) at the top left, as the report's picture does.
-            write!(out, " {} {} 0.5", round2(x * 100.0) / 100.0, round2(y * 100.0) / 100.0)?;
+            write!(out, " {} {} 0.5", four_places(x), four_places(y))?;
         }
         out.write_all(b"\r\n")?;
     }
@@ -129,6 +136,14 @@ mod tests {
             "*Vertices 3 1\r\n1 \"個別'会議' (北部)\" 0.1235 0.5 0.5\r\n2 \"福祉課\"\r\n\
              3 \"社協\" 1 0 0.5\r\n*Edges\r\n1 2 2\r\n1 3 0.5\r\n"
         );
+    }
+
+    #[test]
+    fn coordinates_have_four_places_at_most() {
+        assert_eq!(four_places(0.66680000001), "0.6668");
+        assert_eq!(four_places(1.0), "1");
+        assert_eq!(four_places(0.0), "0");
+        assert_eq!(four_places(0.5), "0.5");
     }
 
     #[test]
