@@ -166,8 +166,10 @@ fn the_schema_check_rejects_the_raw_name_ids_kaigi_used_to_write() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("fails to validate"));
 }
 
-/// A Pajek file: (vertex count, first-mode count, labels, edges as vertex pairs).
-fn pajek(net: &str) -> (usize, Option<usize>, Vec<String>, Vec<(usize, usize, f64)>) {
+/// A Pajek file: vertex count, first-mode count, labels, edges (vertex, vertex, weight).
+type Pajek = (usize, Option<usize>, Vec<String>, Vec<(usize, usize, f64)>);
+
+fn pajek(net: &str) -> Pajek {
     let mut lines = net.split("\r\n").filter(|l| !l.is_empty());
     let header: Vec<&str> = lines.next().unwrap().split(' ').collect();
     assert_eq!(header[0], "*Vertices");
