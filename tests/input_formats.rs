@@ -51,7 +51,7 @@ fn sample_city_figures_match_hand_computation() {
     let first = &m01["participants"][0];
     assert_eq!(first["name"], "北部地域包括支援センター");
     assert_eq!(first["count"], 2);
-    assert_eq!(first["sector"], "高齢");
+    assert_eq!(first["sector"], "elderly"); // 高齢, written as its code
     // 随時(年24回), 60分, 7 agencies.
     let m07 = meetings.iter().find(|m| m["id"] == "M07").unwrap();
     assert_eq!(m07["sessions_estimated"], true);

@@ -25,6 +25,7 @@ pub struct AgencyRow {
     /// Other names used for it.
     pub aliases: Vec<String>,
     /// Sector.
+    #[serde(serialize_with = "crate::model::sector_code::one")]
     pub sector: String,
     /// Kind (government, contractor, private, resident, or as written).
     pub kind: String,
@@ -87,6 +88,7 @@ pub struct ParticipantRow {
     /// Head-count.
     pub count: u32,
     /// Sector (canonical label, or `unknown`).
+    #[serde(serialize_with = "crate::model::sector_code::one")]
     pub sector: String,
 }
 

@@ -16,6 +16,7 @@ pub struct EiIndex {
     /// (E − I)/(E + I) over every tie, E = ties between fields, I = ties within one.
     pub overall: Option<f64>,
     /// Per sector, over ties touching it: E = ties to another field, I = ties inside it.
+    #[serde(serialize_with = "crate::model::sector_code::keys")]
     pub per_sector: BTreeMap<String, Option<f64>>,
 }
 

@@ -140,6 +140,7 @@ pub struct AgencyMeasures {
     /// Canonical name.
     pub name: String,
     /// Sector.
+    #[serde(serialize_with = "crate::model::sector_code::one")]
     pub sector: String,
     /// Agencies it meets.
     pub degree: usize,
@@ -215,6 +216,7 @@ pub struct BurdenEntry {
     /// Agency.
     pub name: String,
     /// Sector.
+    #[serde(serialize_with = "crate::model::sector_code::one")]
     pub sector: String,
     /// Meetings attended.
     pub meetings: usize,
@@ -260,6 +262,7 @@ pub struct ConnectivityReport {
     /// Every pair of sectors with the meetings, hours and agencies that link them.
     pub sector_matrix: Vec<SectorLink>,
     /// Pairs of sectors that share no meeting.
+    #[serde(serialize_with = "crate::model::sector_code::pairs")]
     pub unlinked_sector_pairs: Vec<[String; 2]>,
     /// Every tie with its provenance.
     pub ties: Vec<TieReport>,
@@ -274,6 +277,7 @@ pub struct ConnectivityReport {
     /// Gini coefficient of annual hours (also in `burden`).
     pub burden_gini: f64,
     /// Agency → sector pairs that would lose their only shared meeting without it.
+    #[serde(serialize_with = "crate::model::sector_code::pairs_by_key")]
     pub critical_agencies: BTreeMap<String, Vec<[String; 2]>>,
 }
 

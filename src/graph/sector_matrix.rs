@@ -8,6 +8,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectorLink {
     /// The two sectors, the smaller first.
+    #[serde(serialize_with = "crate::model::sector_code::pair")]
     pub sectors: [String; 2],
     /// Ids of meetings with at least one agency of each sector, sorted.
     pub shared_meetings: Vec<String>,

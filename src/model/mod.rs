@@ -5,12 +5,14 @@ mod agency;
 pub mod characters;
 mod meeting;
 mod names;
+pub mod sector_code;
 
 pub use agency::{
     Agency, AgencyKind, Confidentiality, UNKNOWN_SECTOR, canonical_sector, sector_label_en,
 };
 pub use meeting::{Frequency, Function, Meeting, Participant};
 pub use names::{name_key, normalize};
+pub use sector_code::sector_code;
 
 use serde::Serialize;
 use std::collections::BTreeMap;

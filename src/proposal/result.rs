@@ -201,6 +201,7 @@ pub struct Proposal {
     /// Agency pairs that would no longer meet (empty unless the policy allows).
     pub dropped_links: Vec<[String; 2]>,
     /// Sector pairs that would no longer meet.
+    #[serde(serialize_with = "crate::model::sector_code::pairs")]
     pub dropped_sector_links: Vec<[String; 2]>,
     /// Hours per agency.
     pub agency_hours: Vec<AgencyHours>,

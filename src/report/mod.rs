@@ -27,7 +27,7 @@ pub use connectivity::{connectivity_json, connectivity_text};
 pub use document::{Chart, html_report, markdown_report, tables};
 pub use figures::report_charts;
 pub use inventory_table::frequency_label;
-pub use networks::{NetworkExport, network_exports, sector_code};
+pub use networks::{NetworkExport, network_exports};
 pub use overlap::{overlap_json, overlap_text};
 pub use proposal_text::{proposal_text, sensitivity_text};
 pub use review::{

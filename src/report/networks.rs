@@ -13,7 +13,7 @@ use crate::analysis::Analysis;
 use crate::analysis::MeetingRow;
 use crate::connectivity::AgencyMeasures;
 use crate::lang::Lang;
-use crate::model::{Confidentiality, Function, sector_label_en};
+use crate::model::{Confidentiality, Function, sector_code, sector_label_en};
 use crate::report::charts::sector_palette;
 use crate::report::figures::network_picture;
 use crate::report::network_export::{Edge, Network, Node, Value, Viz};
@@ -46,12 +46,6 @@ const MEETING_COLOR: (u8, u8, u8) = (96, 96, 96);
 fn stable_id(prefix: char, number: usize, count: usize) -> String {
     let width = count.to_string().len().max(4);
     format!("{prefix}{number:0width$}")
-}
-
-/// The language-free code of a sector: the English key of a known sector (`children`),
-/// anything else as the inventory wrote it.
-pub fn sector_code(sector: &str) -> &str {
-    sector_label_en(sector)
 }
 
 /// A sector in the report's language.
@@ -402,13 +396,6 @@ mod tests {
         assert_eq!(stable_id('a', 12, 69), "a0012");
         assert_eq!(stable_id('m', 3, 9999), "m0003");
         assert_eq!(stable_id('a', 7, 12_345), "a00007");
-    }
-
-    #[test]
-    fn sector_codes_are_english_keys_and_unknown_sectors_stay_as_written() {
-        assert_eq!(sector_code("子ども"), "children");
-        assert_eq!(sector_code("保健・医療"), "health");
-        assert_eq!(sector_code("文化"), "文化");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub struct AgencyEntry {
     /// Canonical name.
     pub name: String,
     /// Field (分野).
+    #[serde(serialize_with = "crate::model::sector_code::one")]
     pub sector: String,
     /// Whether the registry lists it (`false`: only a meeting names it).
     pub registered: bool,
@@ -25,8 +26,10 @@ pub enum AgencyChange {
     /// Field (分野): changes which field links it carries.
     Sector {
         /// Last year.
+        #[serde(serialize_with = "crate::model::sector_code::one")]
         before: String,
         /// This year.
+        #[serde(serialize_with = "crate::model::sector_code::one")]
         after: String,
     },
     /// Kind of organisation.

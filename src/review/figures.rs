@@ -63,6 +63,7 @@ pub struct CriticalLink {
     /// The agency.
     pub agency: String,
     /// The two fields, the smaller first.
+    #[serde(serialize_with = "crate::model::sector_code::pair")]
     pub sectors: [String; 2],
 }
 

@@ -52,8 +52,10 @@ pub enum Cause {
         /// Agency.
         agency: String,
         /// Field last year.
+        #[serde(serialize_with = "crate::model::sector_code::one")]
         before: String,
         /// Field this year.
+        #[serde(serialize_with = "crate::model::sector_code::one")]
         after: String,
     },
 }
@@ -87,6 +89,7 @@ pub struct LinkReview {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldLink {
     /// The two fields, the smaller first.
+    #[serde(serialize_with = "crate::model::sector_code::pair")]
     pub sectors: [String; 2],
     /// Meetings that linked the fields last year (disconnected) or link them this year
     /// (connected), by id.
@@ -109,8 +112,10 @@ pub struct FieldReview {
     /// Pairs that no longer share one.
     pub disconnected: Vec<FieldLink>,
     /// Pairs of fields present last year that shared no meeting.
+    #[serde(serialize_with = "crate::model::sector_code::pairs")]
     pub unlinked_before: Vec<[String; 2]>,
     /// Pairs of fields present this year that share no meeting.
+    #[serde(serialize_with = "crate::model::sector_code::pairs")]
     pub unlinked_after: Vec<[String; 2]>,
 }
 
