@@ -112,21 +112,46 @@ pub fn write_incidence_csv(network: &Network, out: &mut dyn Write) -> std::io::R
             cells[r].push((c, edge.weight));
         }
     }
-    let mut w = csv_writer(out);
-    let mut header = vec!["Id".to_string()];
-    header.extend(second.iter().map(|n| excel_safe(&n.id).into_owned()));
-    w.write_record(&header).map_err(io)?;
+    // Written by hand rather than through the CSV writer: a 30,000 × 5,000 matrix is
+    // 150 million cells, and one String per cell took seconds.
+    let mut line = String::from("Id");
+    for node in second {
+        line.push(',');
+        line.push_str(&csv_field(&node.id));
+    }
+    line.push_str("\r\n");
+    out.write_all(line.as_bytes())?;
     let mut row = vec![0.0; second.len()];
     for (node, entries) in first.iter().zip(&cells) {
         row.fill(0.0);
         for &(c, weight) in entries {
             row[c] += weight;
         }
-        let record = std::iter::once(excel_safe(&node.id).into_owned())
-            .chain(row.iter().map(|v| Value::Number(*v).text()));
-        w.write_record(record).map_err(io)?;
+        line.clear();
+        line.push_str(&csv_field(&node.id));
+        for &value in &row {
+            line.push(',');
+            if value == 0.0 {
+                line.push('0');
+            } else {
+                line.push_str(&Value::Number(value).text());
+            }
+        }
+        line.push_str("\r\n");
+        out.write_all(line.as_bytes())?;
     }
-    w.flush()
+    Ok(())
+}
+
+/// One CSV field: made safe for Excel, then quoted when it holds a comma, quote or line
+/// break (RFC 4180).
+fn csv_field(text: &str) -> String {
+    let safe = excel_safe(text);
+    if safe.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe.into_owned()
+    }
 }
 
 #[cfg(test)]
@@ -197,6 +222,14 @@ mod tests {
     fn incidence_has_a_row_per_meeting_and_a_column_per_agency_either_edge_direction() {
         let text = written(write_incidence_csv);
         assert_eq!(text, "Id,a0001,a0002\r\nm0001,2,1\r\nm0002,0,1\r\n");
+    }
+
+    #[test]
+    fn hand_written_fields_are_quoted_like_the_csv_writer_does() {
+        assert_eq!(csv_field("m0001"), "m0001");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("=1"), "'=1");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! positions are those of the report's agency picture.
 
 use crate::analysis::Analysis;
-use crate::analysis::MeetingRow;
+use crate::analysis::{AgencyRow, MeetingRow};
 use crate::connectivity::AgencyMeasures;
 use crate::lang::Lang;
 use crate::model::{Confidentiality, Function, sector_code, sector_label_en};
@@ -102,6 +102,8 @@ fn function_label(function: Function, lang: Lang) -> String {
 struct Context<'a> {
     lang: Lang,
     agency_ids: HashMap<&'a str, String>,
+    /// Registry rows by name.
+    agencies: HashMap<&'a str, &'a AgencyRow>,
     meeting_ids: Vec<String>,
     /// Sector code → Pajek partition number (1-based, in code order).
     partitions: BTreeMap<String, u32>,
@@ -152,7 +154,17 @@ impl<'a> Context<'a> {
             .map(|(i, position)| (c.agencies[i].name.as_str(), position))
             .collect();
         let max_agency_size = c.agencies.iter().map(agency_size).fold(0.0, f64::max);
-        Context { lang, agency_ids, meeting_ids, partitions, colors, positions, max_agency_size }
+        let agencies = inventory.agencies.iter().map(|a| (a.name.as_str(), a)).collect();
+        Context {
+            lang,
+            agency_ids,
+            agencies,
+            meeting_ids,
+            partitions,
+            colors,
+            positions,
+            max_agency_size,
+        }
     }
 
     fn agency_id(&self, name: &str) -> String {
@@ -177,10 +189,10 @@ impl<'a> Context<'a> {
     }
 
     /// Attributes every agency node carries in both networks.
-    fn agency_attributes(&self, analysis: &Analysis, name: &str) -> BTreeMap<String, Value> {
+    fn agency_attributes(&self, name: &str) -> BTreeMap<String, Value> {
         let lang = self.lang;
         let mut map = BTreeMap::new();
-        if let Some(a) = analysis.inventory.agencies.iter().find(|a| a.name == name) {
+        if let Some(a) = self.agencies.get(name) {
             map.insert("sector".into(), text(sector_code(&a.sector)));
             map.insert("sector_label".into(), text(sector_label(&a.sector, lang)));
             let (kind, kind_label) = kind_code_label(&a.kind, lang);
@@ -238,7 +250,7 @@ fn two_mode(analysis: &Analysis, lang: Lang) -> Network {
         });
     }
     for a in &inventory.agencies {
-        let mut attributes = cx.agency_attributes(analysis, &a.name);
+        let mut attributes = cx.agency_attributes(&a.name);
         attributes.insert("kind".into(), text("agency"));
         attributes.insert("bipartite".into(), Value::Int(1));
         attributes.insert("type".into(), Value::Bool(true));
@@ -333,7 +345,7 @@ fn agency_projection(analysis: &Analysis, lang: Lang) -> Network {
         .agencies
         .iter()
         .map(|a| {
-            let mut attributes = cx.agency_attributes(analysis, &a.name);
+            let mut attributes = cx.agency_attributes(&a.name);
             attributes.extend([
                 ("sector".to_string(), text(sector_code(&a.sector))),
                 ("sector_label".to_string(), text(sector_label(&a.sector, lang))),
