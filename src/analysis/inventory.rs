@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The table, ready to render.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct InventoryReport {
     /// One row per meeting, in input order.
     pub meetings: Vec<MeetingRow>,
@@ -18,7 +18,7 @@ pub struct InventoryReport {
 }
 
 /// An agency with the meetings it attends.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AgencyRow {
     /// Canonical name.
     pub name: String,
@@ -42,7 +42,7 @@ pub struct AgencyRow {
 }
 
 /// One meeting as the table shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MeetingRow {
     /// Meeting id.
     pub id: String,
@@ -81,7 +81,7 @@ pub struct MeetingRow {
 }
 
 /// A participant in the table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ParticipantRow {
     /// Canonical agency name.
     pub name: String,
@@ -93,7 +93,7 @@ pub struct ParticipantRow {
 }
 
 /// Sums over the inventory.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Totals {
     /// Number of meetings.
     pub meetings: usize,

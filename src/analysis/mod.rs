@@ -30,7 +30,7 @@ use serde::Serialize;
 
 /// Everything kaigi knows about one inventory, as written to `analysis.json`: data and
 /// language-free codes only, so the file is the same whatever the report's language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Analysis {
     /// kaigi version that wrote it.
     pub kaigi_version: &'static str,

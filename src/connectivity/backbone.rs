@@ -46,7 +46,7 @@ impl Default for BackboneParams {
 }
 
 /// Whether the null model could be fitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BackboneStatus {
     /// Fitted; every tie has a p-value.
@@ -59,7 +59,7 @@ pub enum BackboneStatus {
 }
 
 /// One projected tie under the null model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BackboneTie {
     /// Node index of the first agency.
     #[serde(skip)]

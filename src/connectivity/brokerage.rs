@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 /// Counts of open two-paths a → b → c through one broker b, by role.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Brokerage {
     /// a, b, c all in one field: brokering inside the field.
     pub coordinator: u64,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The E–I index overall and per sector; `None` where there is no tie to count.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct EiIndex {
     /// (E − I)/(E + I) over every tie, E = ties between fields, I = ties within one.
     pub overall: Option<f64>,

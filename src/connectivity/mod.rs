@@ -107,7 +107,7 @@ impl Default for ConnectivityOptions {
 }
 
 /// Whole-network figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NetworkSummary {
     /// Agencies (nodes), including those in no meeting.
     pub agencies: usize,
@@ -135,7 +135,7 @@ pub struct NetworkSummary {
 }
 
 /// Every measure of one agency.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AgencyMeasures {
     /// Canonical name.
     pub name: String,
@@ -167,7 +167,7 @@ pub struct AgencyMeasures {
 }
 
 /// A projected tie, its provenance and its strength under the null model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TieReport {
     /// Agency whose name sorts first.
     pub a: String,
@@ -190,7 +190,7 @@ pub struct TieReport {
 }
 
 /// How the backbone was fitted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BackboneSummary {
     /// Always `sdsm-bicm`.
     pub method: &'static str,
@@ -211,7 +211,7 @@ pub struct BackboneSummary {
 }
 
 /// An agency among the most burdened.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BurdenEntry {
     /// Agency.
     pub name: String,
@@ -225,7 +225,7 @@ pub struct BurdenEntry {
 }
 
 /// How meeting time is spread.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Burden {
     /// Gini coefficient of annual hours over all agencies.
     pub gini: f64,
@@ -239,7 +239,7 @@ pub struct Burden {
 
 /// Everything `kaigi connectivity` reports. Lists of agencies are sorted by name, pairs
 /// with the smaller member first, so the JSON is the same on every run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ConnectivityReport {
     /// Whole-network figures.
     pub network: NetworkSummary,

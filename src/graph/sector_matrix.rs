@@ -5,7 +5,7 @@ use crate::graph::AgencyNetwork;
 use serde::Serialize;
 
 /// The link between two fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SectorLink {
     /// The two sectors, the smaller first.
     #[serde(serialize_with = "crate::model::sector_code::pair")]
@@ -38,7 +38,7 @@ pub struct SectorLink {
 /// let linked = matrix.links.iter().find(|l| !l.shared_meetings.is_empty()).unwrap();
 /// assert_eq!(linked.shared_hours, 12.0);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SectorMatrix {
     /// One entry per pair of sectors, sorted by the pair.
     pub links: Vec<SectorLink>,

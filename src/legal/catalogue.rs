@@ -13,7 +13,7 @@ use serde::Serialize;
 /// What a meeting's existence rests on. Any basis at all (down to a municipal rule)
 /// means a proposal may hold it jointly but never abolish it; only bodies with no basis
 /// can be merged away.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Strength {
     /// Required by an Act.
@@ -82,7 +82,7 @@ impl Strength {
 
 /// Level of a body in the consolidated structure.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
@@ -115,7 +115,7 @@ impl Tier {
 }
 
 /// The legal footing on which a meeting shares personal case information.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "basis", content = "law")]
 pub enum SharingBasis {
     /// The named law allows sharing without the person's consent.
@@ -503,7 +503,7 @@ pub fn recognise(name: &str) -> Option<&'static KnownType> {
 
 /// A value and whether kaigi inferred it (from the catalogue or the functions) rather
 /// than reading it from the inventory or the policy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Inferred<T> {
     /// The value used.
     pub value: T,
@@ -522,7 +522,7 @@ impl<T> Inferred<T> {
 }
 
 /// What the proposal needs to know about one meeting, each value given or inferred.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Profile {
     /// Catalogue entry matched, if any.
     pub known_type: Option<&'static str>,
@@ -552,7 +552,7 @@ pub struct Profile {
 
 /// Tier implied by functions when the catalogue does not know the meeting.
 /// Which rule gave a meeting its tier, so every inferred value can name its source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TierRule {
     /// The inventory's 階層 column.

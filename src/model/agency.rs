@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 pub const UNKNOWN_SECTOR: &str = "unknown";
 
 /// One agency or department in the registry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Agency {
     /// Canonical name, NFKC-normalised.
     pub name: String,
@@ -44,7 +44,7 @@ impl Agency {
 }
 
 /// Kind of organisation (種別).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyKind {
     /// 行政: a municipal or prefectural office.
@@ -84,7 +84,9 @@ impl AgencyKind {
 }
 
 /// Duty of confidentiality (守秘義務) that lets an attendee sit in case review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidentiality {
     /// 法定: imposed by law (地方公務員法 §34, 民生委員法 §15, a statutory meeting's own article).

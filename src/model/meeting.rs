@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// One recurring meeting as the inventory lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Meeting {
     /// Unique identifier; the loader uses `R<row>` when the inventory has no id column.
     pub id: String,
@@ -88,7 +88,7 @@ impl Meeting {
 }
 
 /// An agency's seat(s) at a meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Participant {
     /// Canonical agency name (after alias resolution).
     pub agency: String,
@@ -104,7 +104,7 @@ impl Participant {
 }
 
 /// Sessions per year, and whether that figure is an estimate for an ad hoc meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Frequency {
     /// Sessions per year (may be fractional, e.g. every two years = 0.5).
     pub sessions_per_year: f64,
@@ -125,7 +125,9 @@ impl Frequency {
 }
 
 /// What a meeting is for (the five functions of 地域ケア会議, generalised).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Function {
     /// 個別ケース検討: reviewing individual cases.

@@ -36,7 +36,7 @@ use std::collections::BTreeMap;
 /// assert_eq!(inventory.total_annual_person_hours(), 54.0);
 /// assert_eq!(inventory.agency_annual_hours()["福祉課"], 36.0);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Inventory {
     /// Meetings in input order.
     pub meetings: Vec<Meeting>,

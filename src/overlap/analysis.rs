@@ -81,7 +81,7 @@ impl OverlapParams {
 }
 
 /// Everything the overlap analysis found, ready to render.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OverlapReport {
     /// The parameters used.
     pub settings: Settings,
@@ -103,7 +103,7 @@ pub struct OverlapReport {
 }
 
 /// Parameters as used, for the record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Settings {
     /// Cluster threshold.
     pub threshold: f64,
@@ -120,7 +120,7 @@ pub struct Settings {
 }
 
 /// Totals over the inventory.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Meetings in the inventory.
     pub meetings: usize,
@@ -139,7 +139,7 @@ pub struct Summary {
 }
 
 /// One pair of meetings, explained.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PairReport {
     /// First meeting id (earlier in the inventory).
     pub a: String,
@@ -192,7 +192,7 @@ pub struct PairReport {
 }
 
 /// A group of overlapping meetings.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClusterReport {
     /// Member meeting ids, in inventory order.
     pub meetings: Vec<String>,
@@ -233,7 +233,7 @@ pub struct ClusterReport {
 }
 
 /// A reason to take care before consolidating a cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Caution {
     /// Statutory meetings cannot be abolished: hold jointly (合同開催) or let one session
@@ -258,7 +258,7 @@ pub enum Caution {
 }
 
 /// One meeting whose agencies all attend another.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Containment {
     /// The meeting whose agencies are all in `larger`.
     pub smaller: String,
@@ -283,7 +283,7 @@ pub struct Containment {
 }
 
 /// Tiers of one body (same 親会議): overlap by design.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TierBody {
     /// The body, as written.
     pub parent_body: String,
@@ -296,7 +296,7 @@ pub struct TierBody {
 }
 
 /// One tier of a body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TierMember {
     /// Meeting id.
     pub id: String,
@@ -307,7 +307,7 @@ pub struct TierMember {
 }
 
 /// Overlap between two tiers of one body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TierPair {
     /// First meeting id.
     pub a: String,

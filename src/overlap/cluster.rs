@@ -17,7 +17,7 @@ use serde::Serialize;
 pub const EPSILON: f64 = 1e-9;
 
 /// What clustering did, for the report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ClusteringStats {
     /// Components of the ≥ threshold graph with two or more meetings.
     pub components: usize,
@@ -29,7 +29,7 @@ pub struct ClusteringStats {
 }
 
 /// A component that was split because it exceeded the size limit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SplitComponent {
     /// Meetings in the component.
     pub meetings: usize,

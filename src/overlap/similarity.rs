@@ -21,7 +21,7 @@ pub const PARALLEL_THRESHOLD: usize = 2_000;
 /// The score of one pair of meetings and its parts.
 ///
 /// Meetings are named by their position in [`Inventory::meetings`]; `a < b`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PairScore {
     /// First meeting (index in the inventory).
     pub a: usize,
@@ -106,7 +106,7 @@ pub struct SimilarityIndex {
 /// assert_eq!(cap.limit(36), 1_000);
 /// assert_eq!(cap.limit(30_000), 3_000);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FrequentAgencyCap {
     /// Share of all meetings above which an agency is skipped (0–1].
     pub share: f64,
@@ -130,7 +130,7 @@ impl FrequentAgencyCap {
 }
 
 /// An agency left out of pair finding, for the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SkippedAgency {
     /// Canonical agency name.
     pub agency: String,

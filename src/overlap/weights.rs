@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(SimilarityWeights { topics: -1.0, ..Default::default() }.check().is_err());
 /// # Ok::<(), kaigi::overlap::OverlapError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct SimilarityWeights {
     /// Weight of the participant overlap (weighted Jaccard).

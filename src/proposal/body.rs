@@ -213,7 +213,7 @@ pub(crate) fn is_municipality_wide(area: &str) -> bool {
 }
 
 /// Who runs a meeting, and so who must approve a change to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Owner {
     /// The municipality: its departments host it.
@@ -239,7 +239,7 @@ impl Owner {
 }
 
 /// A hard constraint that a candidate body breaks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "constraint", rename_all = "snake_case")]
 pub enum Violation {
     /// The policy pins the meeting.

@@ -10,7 +10,7 @@ use crate::proposal::options::CaseOption;
 use serde::Serialize;
 
 /// What happens to an existing meeting, with its legal meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum How {
     /// 維持: kept as it is.
@@ -32,7 +32,7 @@ pub enum How {
 }
 
 /// A meeting absorbed by a body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Absorbed {
     /// Meeting id.
     pub meeting: String,
@@ -43,7 +43,7 @@ pub struct Absorbed {
 }
 
 /// A member of a body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Member {
     /// Agency.
     pub name: String,
@@ -54,7 +54,7 @@ pub struct Member {
 }
 
 /// One body of the proposed structure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Body {
     /// Body id (B01, B02…), in the order of its first meeting.
     pub id: String,
@@ -103,7 +103,7 @@ pub struct Body {
 }
 
 /// What happens to one existing meeting.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Decision {
     /// Meeting id.
     pub meeting: String,
@@ -118,7 +118,7 @@ pub struct Decision {
 }
 
 /// Before or after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Figures {
     /// Meeting bodies.
     pub bodies: usize,
@@ -141,7 +141,7 @@ pub struct Figures {
 }
 
 /// How good the result is known to be.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Optimality {
     /// Proven optimum, or heuristic when any group was too large.
     pub method: Method,
@@ -177,7 +177,7 @@ impl Optimality {
 }
 
 /// Per-agency hours before and after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AgencyHours {
     /// Agency.
     pub name: String,
@@ -188,7 +188,7 @@ pub struct AgencyHours {
 }
 
 /// The whole proposal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Proposal {
     /// Figures today.
     pub before: Figures,
@@ -214,7 +214,7 @@ pub struct Proposal {
 }
 
 /// What the cost figures assume (from the policy).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Assumptions {
     /// Largest share of absorbed agenda time a merged body may save.
     pub agenda_compression: f64,
@@ -223,7 +223,7 @@ pub struct Assumptions {
 }
 
 /// A body with a basis, kept inside a proposed body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LegalIdentity {
     /// Meeting id.
     pub meeting: String,
@@ -236,7 +236,7 @@ pub struct LegalIdentity {
 }
 
 /// Who must approve a change to a body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Approver {
     /// The council: the body is set up by ordinance (条例, 附属機関).
@@ -251,7 +251,7 @@ pub enum Approver {
 }
 
 /// Where one absorbed meeting raises its issues, and why there.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Escalation {
     /// The absorbed meeting.
     pub from: String,
@@ -264,7 +264,7 @@ pub struct Escalation {
 }
 
 /// The rules for escalation, in the order they are tried.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EscalationRule {
     /// The policy file's `escalate` table.
@@ -353,7 +353,7 @@ pub enum InferenceSource {
 }
 
 /// How the optimum was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Every group solved exactly: the cost is the proven optimum.
@@ -363,7 +363,7 @@ pub enum Method {
 }
 
 /// The two parts of a meeting split by purpose (the Ōda pattern).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SplitPart {
     /// Everyone, for relationships and information sharing.
@@ -373,7 +373,7 @@ pub enum SplitPart {
 }
 
 /// Why a body looks the way it does, with the facts a sentence needs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Reason {
     /// A meeting is kept as it is.
@@ -467,7 +467,7 @@ pub enum Reason {
 }
 
 /// Why a meeting is kept rather than merged.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum KeptBecause {
     /// A constraint on the meeting itself (pinned by the policy, ad hoc).

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// An agency found in one year only.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AgencyEntry {
     /// Canonical name.
     pub name: String,
@@ -20,7 +20,7 @@ pub struct AgencyEntry {
 }
 
 /// One difference in an agency's registry entry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "field", rename_all = "snake_case")]
 pub enum AgencyChange {
     /// Field (分野): changes which field links it carries.
@@ -63,7 +63,7 @@ pub enum AgencyChange {
 }
 
 /// An agency present in both years whose entry differs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ChangedAgency {
     /// Canonical name.
     pub name: String,
@@ -72,7 +72,7 @@ pub struct ChangedAgency {
 }
 
 /// Everything about agencies.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AgencyReview {
     /// Agencies of this year only, by name.
     pub added: Vec<AgencyEntry>,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// One headline figure in both years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Figure {
     /// Stable key (`agencies`, `links`, `density` …); reports translate it.
     pub key: &'static str,
@@ -46,7 +46,7 @@ pub const FIGURE_KEYS: [&str; 12] = [
 ];
 
 /// An agency among the top brokers of a year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Broker {
     /// Agency.
     pub name: String,
@@ -58,7 +58,7 @@ pub struct Broker {
 }
 
 /// A pair of fields that one agency alone links.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct CriticalLink {
     /// The agency.
     pub agency: String,
@@ -68,7 +68,7 @@ pub struct CriticalLink {
 }
 
 /// Why a single point of failure of last year is not one this year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
     /// The two fields no longer share any meeting: the link itself is gone.
@@ -78,7 +78,7 @@ pub enum Resolution {
 }
 
 /// A single point of failure of last year that is not one this year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ResolvedCritical {
     /// The agency and fields.
     #[serde(flatten)]
@@ -90,7 +90,7 @@ pub struct ResolvedCritical {
 }
 
 /// Agencies whose role changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RoleReview {
     /// Top brokers last year, by betweenness (highest first, then by name).
     pub brokers_before: Vec<Broker>,

@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What made a link appear or disappear.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(tag = "cause", rename_all = "snake_case")]
 pub enum Cause {
     /// The agency is in neither the registry nor any meeting this year.
@@ -61,7 +61,7 @@ pub enum Cause {
 }
 
 /// A pair of agencies that share a meeting in one year only.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AgencyLink {
     /// The two agencies, the smaller name first.
     pub agencies: [String; 2],
@@ -73,7 +73,7 @@ pub struct AgencyLink {
 }
 
 /// Agency links gained and lost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LinkReview {
     /// Pairs of agencies sharing a meeting last year.
     pub before: usize,
@@ -86,7 +86,7 @@ pub struct LinkReview {
 }
 
 /// A pair of fields that share a meeting in one year only.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FieldLink {
     /// The two fields, the smaller first.
     #[serde(serialize_with = "crate::model::sector_code::pair")]
@@ -101,7 +101,7 @@ pub struct FieldLink {
 }
 
 /// Field pairs connected and disconnected.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FieldReview {
     /// Pairs of fields sharing a meeting last year.
     pub linked_before: usize,

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 pub const DEFAULT_NAME_THRESHOLD: f64 = 0.6;
 
 /// How a pair of meetings was matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchedBy {
     /// Same id in both years.
@@ -30,7 +30,7 @@ pub enum MatchedBy {
 }
 
 /// One meeting found in both years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MeetingPair {
     /// Index into last year's meetings.
     #[serde(skip)]

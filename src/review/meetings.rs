@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A meeting found in one year only.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MeetingEntry {
     /// Id in its year.
     pub id: String,
@@ -41,7 +41,7 @@ impl MeetingEntry {
 ///
 /// Serialised with a `field` tag, e.g. `{"field": "participants", "added": [], "removed":
 /// ["居住支援法人"]}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "field", rename_all = "snake_case")]
 pub enum MeetingChange {
     /// The id changed (the meeting was matched by name).
@@ -163,7 +163,7 @@ pub enum MeetingChange {
 }
 
 /// A meeting found in both years whose row differs in more than its name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ChangedMeeting {
     /// Last year's id.
     pub before_id: String,
@@ -181,7 +181,7 @@ pub struct ChangedMeeting {
 }
 
 /// A meeting of one year and how much of it another meeting covers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Covered {
     /// Id.
     pub id: String,
@@ -196,7 +196,7 @@ pub struct Covered {
 }
 
 /// A new meeting that seats most of the agencies of two or more removed meetings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Merger {
     /// This year's meeting.
     pub id: String,
@@ -210,7 +210,7 @@ pub struct Merger {
 /// A removed meeting most of whose agencies' seats reappear in two or more new
 /// meetings, each seating mostly its agencies (the Ōda pattern: one meeting split into a
 /// plenary and an ad hoc case meeting).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Split {
     /// Last year's meeting.
     pub id: String,
@@ -222,7 +222,7 @@ pub struct Split {
 }
 
 /// Everything about meetings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MeetingReview {
     /// Every meeting found in both years, in this year's order.
     pub matched: Vec<MeetingPair>,

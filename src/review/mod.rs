@@ -164,7 +164,7 @@ impl<'a> Year<'a> {
 }
 
 /// A year's size, for the review's heading.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct YearSummary {
     /// Name.
     pub name: String,
@@ -175,7 +175,7 @@ pub struct YearSummary {
 }
 
 /// The rules the comparison used, so a reader can repeat it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Rules {
     /// Whether meetings with the same id were paired first.
     pub match_ids: bool,
@@ -190,7 +190,7 @@ pub struct Rules {
 }
 
 /// Everything the annual review found, as written to `review.json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Review {
     /// kaigi version that wrote it.
     pub kaigi_version: &'static str,

@@ -1,0 +1,93 @@
+//! The JSON Schemas under `docs/schema/` are the ones the Rust types generate, and the
+//! sample city's `analysis.json` (both languages) and `review.json` are valid against
+//! them. `KAIGI_UPDATE_SCHEMAS=1 cargo test --test json_schema` rewrites the copies after
+//! a deliberate change of the types.
+
+mod common;
+
+use common::{kaigi, repo};
+
+fn schema(name: &str) -> serde_json::Value {
+    let path = repo("docs/schema").join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    jsonschema::validator_for(&schema(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Every violation, one per line with its place in the document.
+fn violations(validator: &jsonschema::Validator, document: &serde_json::Value) -> Vec<String> {
+    validator.iter_errors(document).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+fn read_json(path: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn committed_schemas_are_the_ones_the_types_generate() {
+    let update = std::env::var_os("KAIGI_UPDATE_SCHEMAS").is_some();
+    for (name, generate) in kaigi::report::schema_files() {
+        let path = repo("docs/schema").join(name);
+        let generated = generate();
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &generated).unwrap();
+            continue;
+        }
+        let committed = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "docs/schema/{name} differs from the types; run \
+             KAIGI_UPDATE_SCHEMAS=1 cargo test --test json_schema and commit it"
+        );
+    }
+}
+
+#[test]
+fn sample_city_analysis_json_is_valid_in_both_languages() {
+    let validator = validator("analysis.schema.json");
+    for lang in ["ja", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        kaigi()
+            .args(["report", "inputs/sample-city", "--lang", lang, "--out"])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let analysis = read_json(&dir.path().join("analysis.json"));
+        let problems = violations(&validator, &analysis);
+        assert!(problems.is_empty(), "--lang {lang}:\n{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn sample_city_review_json_is_valid() {
+    let validator = validator("review.schema.json");
+    let dir = tempfile::tempdir().unwrap();
+    kaigi()
+        .args(["review", "inputs/sample-city", "inputs/sample-city-next-year", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let review = read_json(&dir.path().join("review.json"));
+    let problems = violations(&validator, &review);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(review["links_lost"].is_array() || review.is_object());
+}
+
+#[test]
+fn the_schema_rejects_a_document_a_script_could_not_use() {
+    let validator = validator("analysis.schema.json");
+    let dir = tempfile::tempdir().unwrap();
+    kaigi().args(["report", "inputs/sample-city", "--out"]).arg(dir.path()).assert().success();
+    let good = read_json(&dir.path().join("analysis.json"));
+    let mut missing = good.clone();
+    missing.as_object_mut().unwrap().remove("connectivity");
+    assert!(!violations(&validator, &missing).is_empty(), "a missing section");
+    let mut wrong = good.clone();
+    wrong["inventory"]["totals"]["meetings"] = serde_json::json!("36");
+    let problems = violations(&validator, &wrong);
+    assert!(problems.iter().any(|p| p.starts_with("/inventory/totals/meetings")), "{problems:?}");
+}
