@@ -249,6 +249,35 @@ fn pajek_node_edge_and_incidence_files_hold_the_inventory_exactly() {
             assert!(known.contains(id), "{file}: unknown id {id}");
         }
     }
+    // analysis.json gives every meeting, agency and seat the same ids.
+    let json: serde_json::Value = serde_json::from_slice(&ja["analysis.json"]).unwrap();
+    let node_ids = |list: &str| -> Vec<String> {
+        json["inventory"][list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["node_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(node_ids("meetings"), meetings);
+    assert_eq!(node_ids("agencies"), agencies);
+    let seats: Vec<(String, String)> = json["inventory"]["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| {
+            let meeting = m["node_id"].as_str().unwrap().to_string();
+            m["participants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |p| (meeting.clone(), p["node_id"].as_str().unwrap().to_string()))
+        })
+        .collect();
+    let edges = csv_rows(ja, "network/two_mode_edges.csv");
+    let listed: Vec<(String, String)> =
+        column(&edges, "Source").into_iter().zip(column(&edges, "Target")).collect();
+    assert_eq!(listed, seats);
     let graphml = text(ja, "network/two_mode.graphml");
     let doc = roxmltree::Document::parse(&graphml).unwrap();
     let graphml_ids: Vec<&str> = doc

@@ -20,6 +20,9 @@ pub struct InventoryReport {
 /// An agency with the meetings it attends.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AgencyRow {
+    /// Its id in the network files of a report (`a0012`: the twelfth agency of the
+    /// registry, see [`node_id`]).
+    pub node_id: String,
     /// Canonical name.
     pub name: String,
     /// Other names used for it.
@@ -46,6 +49,9 @@ pub struct AgencyRow {
 pub struct MeetingRow {
     /// Meeting id.
     pub id: String,
+    /// Its id in the network files of a report (`m0003`: the third meeting of the
+    /// inventory, see [`node_id`]).
+    pub node_id: String,
     /// Meeting name.
     pub name: String,
     /// Host department.
@@ -85,6 +91,8 @@ pub struct MeetingRow {
 pub struct ParticipantRow {
     /// Canonical agency name.
     pub name: String,
+    /// The agency's id in the network files (as `agencies[].node_id`).
+    pub node_id: String,
     /// Head-count.
     pub count: u32,
     /// Sector (canonical label, or `unknown`).
@@ -105,17 +113,40 @@ pub struct Totals {
     pub annual_person_hours: f64,
 }
 
+/// The id of a meeting or agency in a report's network files: `prefix` (`m`, `a`) and
+/// its 1-based position in the inventory or registry, zero-padded to at least four digits
+/// (more when there are 10,000 or more), so ids are plain ASCII, valid XML names and sort
+/// in inventory order.
+///
+/// ```
+/// use kaigi::analysis::node_id;
+/// assert_eq!(node_id('a', 12, 69), "a0012");
+/// assert_eq!(node_id('m', 7, 12_345), "m00007");
+/// ```
+pub fn node_id(prefix: char, number: usize, count: usize) -> String {
+    let width = count.to_string().len().max(4);
+    format!("{prefix}{number:0width$}")
+}
+
 impl InventoryReport {
     /// Builds the table from an inventory.
     pub fn new(inventory: &Inventory) -> Self {
-        // Sector by name, first registry entry winning as `Inventory::sector_of` does
-        // (a linear lookup per participant was quadratic in large inventories).
-        let mut sectors: HashMap<&str, &str> = HashMap::new();
-        for agency in &inventory.agencies {
-            sectors.entry(agency.name.as_str()).or_insert(agency.sector.as_str());
+        // Sector and id by name, first registry entry winning as `Inventory::sector_of`
+        // does (a linear lookup per participant was quadratic in large inventories).
+        let count = inventory.agencies.len();
+        let mut agencies_by_name: HashMap<&str, (&str, String)> = HashMap::new();
+        for (i, agency) in inventory.agencies.iter().enumerate() {
+            agencies_by_name
+                .entry(agency.name.as_str())
+                .or_insert((agency.sector.as_str(), node_id('a', i + 1, count)));
         }
-        let meetings: Vec<MeetingRow> =
-            inventory.meetings.iter().map(|m| row(&sectors, m)).collect();
+        let meeting_count = inventory.meetings.len();
+        let meetings: Vec<MeetingRow> = inventory
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| row(&agencies_by_name, m, node_id('m', i + 1, meeting_count)))
+            .collect();
         let totals = Totals {
             meetings: meetings.len(),
             agencies: inventory.agencies.len(),
@@ -138,7 +169,9 @@ impl InventoryReport {
         let agencies = inventory
             .agencies
             .iter()
-            .map(|a| AgencyRow {
+            .enumerate()
+            .map(|(i, a)| AgencyRow {
+                node_id: node_id('a', i + 1, count),
                 name: a.name.clone(),
                 aliases: a.aliases.clone(),
                 sector: a.sector.clone(),
@@ -154,22 +187,25 @@ impl InventoryReport {
     }
 }
 
-fn row(sectors: &HashMap<&str, &str>, meeting: &Meeting) -> MeetingRow {
+fn row(agencies: &HashMap<&str, (&str, String)>, meeting: &Meeting, node_id: String) -> MeetingRow {
     MeetingRow {
         id: meeting.id.clone(),
+        node_id,
         name: meeting.name.clone(),
         host: meeting.host.clone(),
         participants: meeting
             .participants
             .iter()
-            .map(|p| ParticipantRow {
-                name: p.agency.clone(),
-                count: p.count,
-                sector: sectors
-                    .get(p.agency.as_str())
-                    .copied()
-                    .unwrap_or(UNKNOWN_SECTOR)
-                    .to_string(),
+            .map(|p| {
+                let found = agencies.get(p.agency.as_str());
+                ParticipantRow {
+                    name: p.agency.clone(),
+                    // Every participant is in the registry (the loader adds those only a
+                    // meeting names); the name stands in for an inventory built otherwise.
+                    node_id: found.map_or_else(|| p.agency.clone(), |(_, id)| id.clone()),
+                    count: p.count,
+                    sector: found.map_or(UNKNOWN_SECTOR, |(sector, _)| sector).to_string(),
+                }
             })
             .collect(),
         topics: meeting.topics.clone(),

@@ -17,7 +17,7 @@
 
 mod inventory;
 
-pub use inventory::{AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals};
+pub use inventory::{AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, node_id};
 
 use crate::connectivity::{
     ConnectivityError, ConnectivityOptions, ConnectivityReport, analyze_network,

@@ -10,7 +10,7 @@
 //! positions are those of the report's agency picture.
 
 use crate::analysis::Analysis;
-use crate::analysis::{AgencyRow, MeetingRow};
+use crate::analysis::{AgencyRow, MeetingRow, node_id};
 use crate::connectivity::AgencyMeasures;
 use crate::lang::Lang;
 use crate::model::{Confidentiality, Function, sector_code, sector_label_en};
@@ -36,17 +36,6 @@ pub fn network_exports() -> [NetworkExport; 2] {
 
 /// Colour of meeting nodes: the report's ink grey, so sectors keep the colours.
 const MEETING_COLOR: (u8, u8, u8) = (96, 96, 96);
-
-/// A stable id: `prefix` and the 1-based position, zero-padded to at least four digits
-/// (more for registries of 10,000 or more), so ids sort in inventory order.
-///
-/// ```ignore
-/// assert_eq!(stable_id('a', 12, 69), "a0012");
-/// ```
-fn stable_id(prefix: char, number: usize, count: usize) -> String {
-    let width = count.to_string().len().max(4);
-    format!("{prefix}{number:0width$}")
-}
 
 /// A sector in the report's language.
 fn sector_label(sector: &str, lang: Lang) -> &str {
@@ -119,19 +108,20 @@ impl<'a> Context<'a> {
     fn new(analysis: &'a Analysis, lang: Lang) -> Context<'a> {
         let inventory = &analysis.inventory;
         let c = &analysis.connectivity;
-        // Registry order first; an agency only the connectivity report knows (none today)
-        // still gets an id after them rather than breaking an edge.
-        let mut names: Vec<&str> = inventory.agencies.iter().map(|a| a.name.as_str()).collect();
-        let known: BTreeSet<&str> = names.iter().copied().collect();
-        names.extend(c.agencies.iter().map(|a| a.name.as_str()).filter(|n| !known.contains(n)));
-        let agency_ids = names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| (*name, stable_id('a', i + 1, names.len())))
-            .collect();
-        let meeting_ids = (1..=inventory.meetings.len())
-            .map(|i| stable_id('m', i, inventory.meetings.len()))
-            .collect();
+        // The ids `analysis.json` gives the registry rows; an agency only the
+        // connectivity report knows (none today) still gets one after them rather than
+        // breaking an edge.
+        let mut agency_ids: HashMap<&str, String> =
+            inventory.agencies.iter().map(|a| (a.name.as_str(), a.node_id.clone())).collect();
+        let registered = inventory.agencies.len();
+        let mut next = registered;
+        for a in &c.agencies {
+            agency_ids.entry(a.name.as_str()).or_insert_with(|| {
+                next += 1;
+                node_id('a', next, registered)
+            });
+        }
+        let meeting_ids = inventory.meetings.iter().map(|m| m.node_id.clone()).collect();
         let sectors: BTreeSet<&str> = inventory
             .agencies
             .iter()
@@ -268,7 +258,7 @@ fn two_mode(analysis: &Analysis, lang: Lang) -> Network {
         for p in &m.participants {
             edges.push(Edge {
                 source: cx.meeting_ids[i].clone(),
-                target: cx.agency_id(&p.name),
+                target: p.node_id.clone(),
                 weight: f64::from(p.count),
                 attributes: BTreeMap::from([
                     ("head_count".to_string(), Value::Int(i64::from(p.count))),
@@ -402,13 +392,6 @@ fn agency_projection(analysis: &Analysis, lang: Lang) -> Network {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stable_ids_are_padded_to_four_digits_or_the_count() {
-        assert_eq!(stable_id('a', 12, 69), "a0012");
-        assert_eq!(stable_id('m', 3, 9999), "m0003");
-        assert_eq!(stable_id('a', 7, 12_345), "a00007");
-    }
 
     #[test]
     fn codes_do_not_change_with_the_language_but_labels_do() {
