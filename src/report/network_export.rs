@@ -2,7 +2,7 @@
 //! (validated against the official XSD in `tests/network_files.rs`) and GEXF 1.3 with
 //! Gephi's `viz` colours, positions and sizes. Written with quick-xml, so every name and
 //! attribute is escaped; the other formats (node and edge lists, Pajek, incidence matrix)
-//! are in [`network_tables`](super::network_tables) and [`pajek`](super::pajek).
+//! are in the report's `network_tables` and `pajek` modules; [`NetworkFormat`] lists them all.
 //!
 //! Node ids are whatever the builder gives; kaigi's builders
 //! ([`network_exports`](super::network_exports)) use stable ASCII ids (`m0003`, `a0012`),
