@@ -20,7 +20,7 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// An option offered beside the proposal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CaseOption {
     /// Hold two case meetings back to back on the same day.

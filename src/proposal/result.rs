@@ -285,7 +285,7 @@ pub enum EscalationRule {
 
 /// A value the inventory left blank and kaigi inferred, with its source, so a
 /// consultant can check each one (and override it in the policy file).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "field", rename_all = "snake_case")]
 pub enum InferredValue {
     /// Set up under an Act or a regulation.
@@ -340,7 +340,7 @@ pub enum InferredValue {
 }
 
 /// Where an inferred value came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "from", rename_all = "snake_case")]
 pub enum InferenceSource {
     /// The catalogue entry the meeting's name or basis matched.
