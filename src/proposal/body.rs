@@ -213,7 +213,9 @@ pub(crate) fn is_municipality_wide(area: &str) -> bool {
 }
 
 /// Who runs a meeting, and so who must approve a change to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Owner {
     /// The municipality: its departments host it.
