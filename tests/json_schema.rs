@@ -1,6 +1,6 @@
 //! The JSON Schemas under `docs/schema/` are the ones the Rust types generate, and the
-//! sample city's `analysis.json` (both languages) and `review.json` are valid against
-//! them. `KAIGI_UPDATE_SCHEMAS=1 cargo test --test json_schema` rewrites the copies after
+//! sample city's `analysis.json` (both languages), `review.json` and what-if JSON are
+//! valid against them. `KAIGI_UPDATE_SCHEMAS=1 cargo test --test json_schema` rewrites the copies after
 //! a deliberate change of the types.
 
 mod common;
@@ -75,6 +75,28 @@ fn sample_city_review_json_is_valid() {
     let problems = violations(&validator, &review);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(review["links_lost"].is_array() || review.is_object());
+}
+
+#[test]
+fn sample_city_whatif_json_is_valid_with_and_without_violations() {
+    let validator = validator("whatif.schema.json");
+    // M15 and M16 share case information on different legal bases: merging them breaks
+    // a rule, so the violations are checked too.
+    for changes in [&["--merge", "M23,M24"][..], &["--merge", "M15,M16", "--drop", "M36"][..]] {
+        let output = kaigi()
+            .args(["whatif", "inputs/sample-city", "--format", "json"])
+            .args(changes)
+            .output()
+            .unwrap();
+        let whatif: serde_json::Value =
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+                panic!("{changes:?}: {e}: {}", String::from_utf8_lossy(&output.stderr))
+            });
+        let problems = violations(&validator, &whatif);
+        assert!(problems.is_empty(), "{changes:?}:\n{}", problems.join("\n"));
+        let broken = whatif["violations"].as_array().unwrap().len();
+        assert_eq!(broken > 0, changes.contains(&"M15,M16"), "{changes:?}: {broken} violations");
+    }
 }
 
 #[test]

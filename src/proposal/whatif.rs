@@ -54,7 +54,7 @@ pub enum Change {
 }
 
 /// How a group of meetings is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Holding {
     /// Merged into one body.
@@ -66,7 +66,7 @@ pub enum Holding {
 }
 
 /// An agency pair that stops or starts meeting, with the meetings that carried it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LinkChange {
     /// The two agencies, in name order.
     pub agencies: [String; 2],
@@ -76,7 +76,7 @@ pub struct LinkChange {
 }
 
 /// A rule a change breaks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// The meetings concerned.
     pub meetings: Vec<String>,
@@ -85,7 +85,7 @@ pub struct Finding {
 }
 
 /// A body after the changes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Group {
     /// Its meetings.
     pub meetings: Vec<String>,
@@ -98,7 +98,7 @@ pub struct Group {
 }
 
 /// The result of a what-if.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct WhatIf {
     /// Today.
     pub before: Figures,
@@ -113,8 +113,10 @@ pub struct WhatIf {
     /// Agency pairs that would newly meet.
     pub links_gained: Vec<LinkChange>,
     /// Field pairs that would no longer meet.
+    #[serde(serialize_with = "crate::model::sector_code::pairs")]
     pub field_links_lost: Vec<[String; 2]>,
     /// Field pairs that would newly meet.
+    #[serde(serialize_with = "crate::model::sector_code::pairs")]
     pub field_links_gained: Vec<[String; 2]>,
     /// Rules the changes break.
     pub violations: Vec<Finding>,

@@ -39,7 +39,7 @@ pub use safety::{
     OutputError, csv_text, csv_with_bom, excel_safe, is_xml_forbidden, replace_xml_forbidden,
     reproducible_workbook, visible_controls, write_atomic, write_atomic_with, xml_text,
 };
-pub use schema::{SchemaFile, analysis_schema, review_schema, schema_files};
+pub use schema::{SchemaFile, analysis_schema, review_schema, schema_files, whatif_schema};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use template::{template_csv, template_xlsx};
 pub use whatif::{whatif_json, whatif_text};
