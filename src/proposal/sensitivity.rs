@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One policy setting of the grid.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Setting {
     /// `max_core_members`.
     pub max_core_members: u32,
@@ -25,7 +25,7 @@ pub struct Setting {
 }
 
 /// Two meetings held in one body, and how many settings keep them together.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Together {
     /// The two meetings, in inventory order.
     pub meetings: [String; 2],
@@ -36,7 +36,7 @@ pub struct Together {
 }
 
 /// The result over the whole grid.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sensitivity {
     /// The settings tried; the first is the given policy itself.
     pub grid: Vec<Setting>,
