@@ -464,7 +464,7 @@ fn keep_entry(entry: &str) -> Option<Kept> {
 }
 
 /// A term that makes two meetings' topics similar, with its part of the similarity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TopicTerm {
     /// A concept, or a string both meetings' topics contain.
     pub term: String,

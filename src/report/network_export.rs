@@ -14,11 +14,11 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// Every text that goes into an XML file (labels, attribute values) passes here: the one
-/// place to apply the output cleaning of [`safety`](super::safety) (quick-xml escapes
-/// `<`, `&` and quotes itself).
+/// Every text that goes into an XML file (labels, attribute values) passes here, through
+/// the output cleaning of `safety` (characters XML 1.0 forbids removed, as a last line of
+/// defence after the loader's replacement); quick-xml escapes `<`, `&` and quotes itself.
 fn xml_text(text: &str) -> Cow<'_, str> {
-    Cow::Borrowed(text)
+    super::safety::xml_text(text)
 }
 
 /// An attribute value.
@@ -467,6 +467,17 @@ mod tests {
                 attributes: BTreeMap::from([("meetings".to_string(), Value::Int(2))]),
             }],
             first_mode: None,
+        }
+    }
+
+    #[test]
+    fn characters_xml_forbids_never_reach_the_file() {
+        let mut network = tiny();
+        network.nodes[0].label = "社協\u{0}\u{1b}".into();
+        for bytes in [network.to_graphml(), network.to_gexf()] {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(roxmltree::Document::parse(&text).is_ok(), "{text}");
+            assert!(text.contains("社協") && !text.contains('\u{1b}'));
         }
     }
 

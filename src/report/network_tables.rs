@@ -6,10 +6,11 @@
 //!
 //! UTF-8 without a byte-order mark (a BOM would become part of the first header, `Id`,
 //! in Gephi and R), CRLF line ends as RFC 4180 says. Every text cell goes through
-//! [`excel_safe`], as in the report's tables, since these files are also opened in Excel.
+//! [`csv_text`] and [`excel_safe`], as in the report's tables (control characters out,
+//! formulas neutralised), since these files are also opened in Excel.
 
 use crate::report::network_export::{Network, Value};
-use crate::report::safety::excel_safe;
+use crate::report::safety::{csv_text, excel_safe};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -17,9 +18,14 @@ fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out)
 }
 
+/// A text cell made safe: control characters stripped, formulas neutralised.
+fn safe(text: &str) -> String {
+    excel_safe(&csv_text(text)).into_owned()
+}
+
 fn cell(value: Option<&Value>) -> String {
     match value {
-        Some(Value::Text(text)) => excel_safe(text).into_owned(),
+        Some(Value::Text(text)) => safe(text),
         Some(other) => other.text(),
         None => String::new(),
     }
@@ -40,7 +46,7 @@ pub fn write_nodes_csv(network: &Network, out: &mut dyn Write) -> std::io::Resul
     header.extend(["partition", "x", "y", "size", "color"]);
     w.write_record(&header).map_err(io)?;
     for node in &network.nodes {
-        let mut row = vec![excel_safe(&node.id).into_owned(), excel_safe(&node.label).into_owned()];
+        let mut row = vec![safe(&node.id), safe(&node.label)];
         row.extend(keys.iter().map(|(name, _)| cell(node.attributes.get(name))));
         row.push(node.partition.to_string());
         match node.viz {
@@ -69,8 +75,8 @@ pub fn write_edges_csv(network: &Network, out: &mut dyn Write) -> std::io::Resul
     w.write_record(&header).map_err(io)?;
     for (i, edge) in network.edges.iter().enumerate() {
         let mut row = vec![
-            excel_safe(&edge.source).into_owned(),
-            excel_safe(&edge.target).into_owned(),
+            safe(&edge.source),
+            safe(&edge.target),
             "Undirected".to_string(),
             format!("e{i}"),
             Value::Number(edge.weight).text(),
@@ -146,11 +152,11 @@ pub fn write_incidence_csv(network: &Network, out: &mut dyn Write) -> std::io::R
 /// One CSV field: made safe for Excel, then quoted when it holds a comma, quote or line
 /// break (RFC 4180).
 fn csv_field(text: &str) -> String {
-    let safe = excel_safe(text);
-    if safe.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
+    let cell = safe(text);
+    if cell.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
-        safe.into_owned()
+        cell
     }
 }
 
@@ -230,6 +236,12 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
         assert_eq!(csv_field("=1"), "'=1");
+    }
+
+    #[test]
+    fn control_characters_are_stripped_from_cells() {
+        assert_eq!(safe("社協\u{1b}[2J"), "社協[2J");
+        assert_eq!(csv_field("A\u{7}B"), "AB");
     }
 
     #[test]
