@@ -54,7 +54,12 @@ fn batch_reports_the_broken_inventory_and_summarises_the_rest() {
         problem.contains("row 2") && problem.contains("開催頻度") && problem.contains("and 1 more"),
         "{problem}"
     );
-    let sample = rows.iter().find(|r| r["name"] == "sample").unwrap();
+    // Rows are named by their file, so a workbook beside a folder of the same stem is
+    // told apart from it.
+    let sample = rows.iter().find(|r| r["name"] == "sample.xlsx").unwrap();
+    let names: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), rows.len(), "{names:?}");
     assert_eq!(sample["status"], "ok");
     assert_eq!(sample["meetings"], 36);
     assert_eq!(sample["annual_person_hours"], 4077.0);

@@ -136,3 +136,26 @@ fn a_bad_alpha_is_a_failure_with_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("alpha"));
 }
+
+#[test]
+fn without_an_agency_list_findings_by_field_say_the_fields_are_unknown() {
+    for (lang, cannot_tell, false_reassurance) in [
+        ("ja", "判定できません", "なし: どの分野の組み合わせも"),
+        ("en", "Cannot tell", "None: every pair of fields"),
+    ] {
+        let output = kaigi()
+            .args(["connectivity", "tests/fixtures/english-minimal", "--lang", lang])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8(output.stdout).expect("utf-8");
+        assert!(text.contains(cannot_tell), "{lang}: {text}");
+        assert!(text.contains("agencies.csv"), "{lang}: says how to add them: {text}");
+        assert!(!text.contains(false_reassurance), "{lang}: {text}");
+    }
+    // With a registry, the finding is stated as before.
+    kaigi()
+        .args(["connectivity", "inputs/sample-city", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Cannot tell").not());
+}

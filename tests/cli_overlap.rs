@@ -67,7 +67,7 @@ fn sample_city_text_names_each_overlap_with_its_reason() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "M23 権利擁護ネットワーク会議 と M24 成年後見制度利用促進協議会(中核機関連携会議) は 15 機関のうち 11 機関が共通",
+            "M23 権利擁護ネットワーク会議 と M24 成年後見制度利用促進協議会（中核機関連携会議） は 15 機関のうち 11 機関が共通",
         ))
         .stdout(predicate::str::contains("議題「成年後見」も共通"))
         .stdout(predicate::str::contains("年 66 人時間"));

@@ -60,8 +60,8 @@ fn grammar(data: &[u8]) {
     if let Ok(frequency) = parse_frequency(text, 12.0) {
         assert!(frequency.sessions_per_year > 0.0 && frequency.sessions_per_year.is_finite());
     }
-    if let Ok(minutes) = parse_duration(text) {
-        assert!(minutes > 0.0 && minutes.is_finite());
+    if let Ok(read) = parse_duration(text) {
+        assert!(read.minutes > 0.0 && read.minutes.is_finite());
     }
     for entry in split_list(text) {
         assert!(!entry.is_empty());

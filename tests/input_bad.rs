@@ -124,6 +124,7 @@ fn undecodable_bytes_name_the_row_and_the_encoding() {
 
 #[test]
 fn forcing_utf8_on_a_shift_jis_file_names_the_first_bad_row() {
+    // A garbled header row is one error naming the likely encoding (cli_validate.rs).
     let (report, code) = json_of(&[
         "validate",
         "inputs/sample-city-sjis",
@@ -134,7 +135,19 @@ fn forcing_utf8_on_a_shift_jis_file_names_the_first_bad_row() {
     ]);
     assert_eq!(code, 1);
     let problems = report["problems"].as_array().unwrap();
-    let problem = expect(problems, "undecodable", Some(1), None);
+    let problem = expect(problems, "wrong_encoding", Some(1), None);
+    assert_eq!(problem["likely"], "Shift_JIS");
+    // A readable header with a Shift_JIS row further down: that row is named.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meetings.csv");
+    let mut bytes = b"id,name,participants,frequency,duration\nM1,A,x;y,12,60\n".to_vec();
+    bytes.extend_from_slice(&encoding_rs::SHIFT_JIS.encode("M2,会議,x;y,12,60\n").0);
+    std::fs::write(&path, bytes).unwrap();
+    let (report, code) =
+        json_of(&["validate", path.to_str().unwrap(), "--encoding", "utf-8", "--format", "json"]);
+    assert_eq!(code, 1);
+    let problems = report["problems"].as_array().unwrap();
+    let problem = expect(problems, "undecodable", Some(3), None);
     assert_eq!(problem["encoding"], "UTF-8");
 }
 
@@ -215,8 +228,14 @@ fn analysis_commands_refuse_an_inventory_with_errors() {
 #[test]
 fn a_missing_path_is_a_failure_with_a_hint() {
     kaigi()
-        .args(["validate", "tests/fixtures/does-not-exist"])
+        .args(["validate", "tests/fixtures/does-not-exist", "--lang", "en"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("does not exist"));
+    // In the default language, the same failure in Japanese.
+    kaigi()
+        .args(["validate", "tests/fixtures/does-not-exist"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("がありません"));
 }

@@ -1,5 +1,5 @@
 //! The same inventory read from UTF-8 CSV, Shift_JIS CSV and .xlsx, English headers
-//! without a registry, hand-computed person-hours, and the blank template.
+//! without a registry and hand-computed person-hours (the template: `cli_template.rs`).
 
 mod common;
 
@@ -97,33 +97,4 @@ fn csv_table_has_bom_totals_and_no_formula_cells() {
     assert_eq!(rows.len(), 37);
     assert_eq!(&rows[36][1], "合計");
     assert_eq!(&rows[36][9], "4077.0");
-}
-
-#[test]
-fn xlsx_template_loads_back_as_a_valid_inventory() {
-    for lang in ["ja", "en"] {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("form.xlsx");
-        kaigi()
-            .args(["template", "--lang", lang, "--out", path.to_str().unwrap()])
-            .assert()
-            .success();
-        let (report, code) = json_of(&["validate", path.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(code, 0, "{report:#}");
-        assert_eq!(report["meetings"], 1);
-        // Refuses to overwrite without --force.
-        kaigi().args(["template", "--out", path.to_str().unwrap()]).assert().code(2);
-    }
-}
-
-#[test]
-fn csv_template_writes_meetings_agencies_and_notes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meetings.csv");
-    kaigi().args(["template", "--lang", "en", "--out", path.to_str().unwrap()]).assert().success();
-    assert!(dir.path().join("agencies.csv").is_file());
-    assert!(dir.path().join("template-notes.txt").is_file());
-    let (report, code) = json_of(&["validate", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, 0, "{report:#}");
-    assert_eq!(report["errors"], 0);
 }

@@ -4,7 +4,7 @@
 
 use crate::model::{Confidentiality, Function, Inventory, Meeting, UNKNOWN_SECTOR};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The table, ready to render.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -42,6 +42,8 @@ pub struct AgencyRow {
     pub meetings: usize,
     /// Head-count × sessions × hours over its meetings.
     pub annual_hours: f64,
+    /// Columns of the agency list kaigi does not interpret, by header as written.
+    pub extra: BTreeMap<String, String>,
 }
 
 /// One meeting as the table shows it.
@@ -60,14 +62,20 @@ pub struct MeetingRow {
     pub participants: Vec<ParticipantRow>,
     /// Subjects.
     pub topics: Vec<String>,
+    /// The subjects cell as written, when the inventory had one.
+    pub topics_as_written: Option<String>,
     /// Functions (keys).
     pub functions: Vec<Function>,
     /// Sessions per year.
     pub sessions_per_year: f64,
-    /// True when sessions per year is an estimate for an ad hoc meeting.
+    /// True when sessions per year is an estimate (an ad hoc count, a range, a hedge).
     pub sessions_estimated: bool,
+    /// True for a meeting held ad hoc (随時).
+    pub ad_hoc: bool,
     /// Minutes per session.
     pub minutes_per_session: f64,
+    /// True when minutes per session is an estimate (a range, a hedge, 半日 / 1日).
+    pub minutes_estimated: bool,
     /// People at one session.
     pub head_count: u32,
     /// Head-count × sessions × hours.
@@ -84,6 +92,8 @@ pub struct MeetingRow {
     pub parent_body: Option<String>,
     /// Tier within the parent body.
     pub tier: Option<String>,
+    /// Columns kaigi does not interpret (備考 and any other), by header as written.
+    pub extra: BTreeMap<String, String>,
 }
 
 /// A participant in the table.
@@ -181,9 +191,34 @@ impl InventoryReport {
                 unregistered: a.unregistered,
                 meetings: attended.get(a.name.as_str()).copied().unwrap_or(0),
                 annual_hours: hours.get(&a.name).copied().unwrap_or(0.0),
+                extra: a.extra.clone(),
             })
             .collect();
         InventoryReport { meetings, agencies, totals }
+    }
+
+    /// Headers of the columns kaigi does not interpret, over every meeting, in order.
+    pub fn extra_headers(&self) -> Vec<String> {
+        let headers: BTreeSet<&String> =
+            self.meetings.iter().flat_map(|m| m.extra.keys()).collect();
+        headers.into_iter().cloned().collect()
+    }
+}
+
+impl MeetingRow {
+    /// The frequency this row shows, with its ad hoc and estimate flags.
+    pub fn frequency(&self) -> crate::model::Frequency {
+        crate::model::Frequency {
+            sessions_per_year: self.sessions_per_year,
+            ad_hoc: self.ad_hoc,
+            estimated: self.sessions_estimated,
+        }
+    }
+
+    /// The subjects as the inventory wrote them, or joined with `separator` when the
+    /// meeting was built without a subjects cell.
+    pub fn topics_label(&self, separator: &str) -> String {
+        self.topics_as_written.clone().unwrap_or_else(|| self.topics.join(separator))
     }
 }
 
@@ -209,10 +244,13 @@ fn row(agencies: &HashMap<&str, (&str, String)>, meeting: &Meeting, node_id: Str
             })
             .collect(),
         topics: meeting.topics.clone(),
+        topics_as_written: meeting.topics_as_written.clone(),
         functions: meeting.functions.clone(),
         sessions_per_year: meeting.frequency.sessions_per_year,
-        sessions_estimated: meeting.frequency.ad_hoc,
+        sessions_estimated: meeting.frequency.estimated,
+        ad_hoc: meeting.frequency.ad_hoc,
         minutes_per_session: meeting.minutes_per_session,
+        minutes_estimated: meeting.minutes_estimated,
         head_count: meeting.head_count(),
         annual_person_hours: meeting.annual_person_hours(),
         legal_basis: meeting.legal_basis.clone(),
@@ -221,5 +259,6 @@ fn row(agencies: &HashMap<&str, (&str, String)>, meeting: &Meeting, node_id: Str
         area: meeting.area.clone(),
         parent_body: meeting.parent_body.clone(),
         tier: meeting.tier.clone(),
+        extra: meeting.extra.clone(),
     }
 }

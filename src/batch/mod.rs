@@ -91,7 +91,8 @@ pub struct BatchSummary {
 }
 
 /// The inventories under a folder: each sub-folder holding a meetings file, and each
-/// workbook or CSV file directly inside it. Sorted by path.
+/// workbook or CSV file directly inside it except an agency list (`agencies.csv`, read
+/// with the CSVs beside it) and the template's examples (`*_記入例.csv`). Sorted by path.
 pub fn find_inventories(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(root)? {
@@ -111,7 +112,13 @@ pub fn find_inventories(root: &Path) -> std::io::Result<Vec<PathBuf>> {
             }
         } else {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-            if ["csv", "xlsx", "xlsm", "xls"].contains(&ext.as_str()) {
+            let stem = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+            // An agency list is read with the meetings CSV beside it, and the template's
+            // examples are never data: neither is an inventory of its own.
+            let not_an_inventory = stem.eq_ignore_ascii_case("agencies")
+                || stem.ends_with("_記入例")
+                || stem.ends_with("_example");
+            if ["csv", "xlsx", "xlsm", "xls"].contains(&ext.as_str()) && !not_an_inventory {
                 found.push(path);
             }
         }
@@ -120,15 +127,21 @@ pub fn find_inventories(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// A batch row's name: the folder's name, or the file's name with its extension, so that
+/// `sample-city/` and `sample-city.xlsx` are told apart.
+fn row_name(path: &Path) -> String {
+    crate::input::safe_folder_name(
+        &path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+    )
+}
+
 /// Analyses one inventory; every failure becomes a row with a reason.
 pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: Lang) -> BatchRow {
     let shown = path.display().to_string();
-    let fallback_name = crate::input::safe_folder_name(
-        &path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-    );
+    let name = row_name(path);
     let loaded = match load(path, options) {
         Ok(loaded) => loaded,
-        Err(error) => return BatchRow::failed(fallback_name, shown, error.to_string()),
+        Err(error) => return BatchRow::failed(name, shown, error.to_string()),
     };
     let errors: Vec<_> =
         loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
@@ -138,18 +151,18 @@ pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: La
             (n, Lang::Ja) => format!("（ほか {n} 件）"),
             (n, Lang::En) => format!(" (and {n} more)"),
         };
-        return BatchRow::failed(loaded.name, shown, format!("{}{more}", first.render(lang)));
+        return BatchRow::failed(name, shown, format!("{}{more}", first.render(lang)));
     }
     let inventory = &loaded.inventory;
     let settings = Settings { policy: policy.clone(), ..Settings::default() };
     let analysis = match analyse(&loaded.name, inventory, &settings, &|_| {}) {
         Ok(analysis) => analysis,
-        Err(error) => return BatchRow::failed(loaded.name, shown, error.to_string()),
+        Err(error) => return BatchRow::failed(name, shown, error.to_string()),
     };
     let (connectivity, overlap, proposal) =
         (&analysis.connectivity, &analysis.overlap, &analysis.proposal);
     BatchRow {
-        name: loaded.name,
+        name,
         path: shown,
         status: BatchStatus::Ok,
         problem: None,
@@ -162,7 +175,8 @@ pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: La
         overlap_hours: overlap.summary.duplicated_hours,
         proposed_bodies: proposal.after.bodies,
         proposed_person_hours: proposal.after.annual_person_hours,
-        proposed_savings: proposal.before.annual_person_hours - proposal.after.annual_person_hours,
+        proposed_savings: proposal.before.annual_person_hours - proposal.after.annual_person_hours
+            + 0.0,
     }
 }
 
@@ -181,9 +195,8 @@ pub fn run_batch(
         .map(|path| {
             let row = std::panic::catch_unwind(|| analyse_one(path, options, policy, lang))
                 .unwrap_or_else(|_| {
-                    let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned());
                     BatchRow::failed(
-                        crate::input::safe_folder_name(&stem.unwrap_or_default()),
+                        row_name(path),
                         path.display().to_string(),
                         lang.pick(
                             "内部エラー（不具合として報告してください）",
@@ -198,8 +211,9 @@ pub fn run_batch(
         .collect();
     rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.path.cmp(&b.path)));
     let ok = rows.iter().filter(|r| r.status == BatchStatus::Ok);
-    let total_person_hours = ok.clone().map(|r| r.annual_person_hours).sum();
-    let total_savings = ok.clone().map(|r| r.proposed_savings).sum();
+    // `+ 0.0`: an empty sum of floats is -0.0, which must not print as "-0".
+    let total_person_hours = ok.clone().map(|r| r.annual_person_hours).sum::<f64>() + 0.0;
+    let total_savings = ok.clone().map(|r| r.proposed_savings).sum::<f64>() + 0.0;
     let analysed = ok.count();
     BatchSummary {
         failed: rows.len() - analysed,
@@ -256,5 +270,22 @@ impl BatchSummary {
             ]);
         }
         table
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_lists_and_template_examples_are_not_inventories() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.csv", "agencies.csv", "a_記入例.csv", "agencies_example.csv", "b.xlsx"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let found = find_inventories(dir.path()).unwrap();
+        let names: Vec<&str> =
+            found.iter().filter_map(|p| p.file_name().and_then(|n| n.to_str())).collect();
+        assert_eq!(names, ["a.csv", "b.xlsx"]);
     }
 }

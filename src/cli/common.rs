@@ -1,6 +1,5 @@
 //! Arguments and helpers every subcommand that reads an inventory shares.
 
-use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::Lang;
 use kaigi::input::{
@@ -29,18 +28,32 @@ impl LoadArgs {
     /// The loader's options, once the values are checked.
     pub fn options(&self) -> anyhow::Result<LoadOptions> {
         if !(self.adhoc_default > 0.0 && self.adhoc_default.is_finite()) {
-            anyhow::bail!(
-                "--adhoc-default must be a number of sessions above 0 (got {})",
-                self.adhoc_default
-            );
+            match self.lang {
+                Lang::Ja => anyhow::bail!(
+                    "--adhoc-default には 0 より大きい年間回数を指定してください（指定: {}）",
+                    self.adhoc_default
+                ),
+                Lang::En => anyhow::bail!(
+                    "--adhoc-default must be a number of sessions above 0 (got {})",
+                    self.adhoc_default
+                ),
+            }
         }
         Ok(LoadOptions { encoding: self.encoding, adhoc_default: self.adhoc_default })
     }
 
     /// Reads an inventory; fails only when the path cannot be read at all.
     pub fn load(&self, inventory: &Path) -> anyhow::Result<Loaded> {
-        load(inventory, &self.options()?)
-            .with_context(|| format!("could not load inventory '{}'", inventory.display()))
+        let path = inventory.display();
+        load(inventory, &self.options()?).map_err(|error| match self.lang {
+            Lang::Ja => anyhow::anyhow!(
+                "インベントリ「{path}」を読み込めません: {}",
+                error.render(Lang::Ja)
+            ),
+            Lang::En => {
+                anyhow::Error::new(error).context(format!("could not load inventory '{path}'"))
+            }
+        })
     }
 
     /// Reads an inventory for an analysis: warnings go to stderr; errors are printed and

@@ -4,7 +4,7 @@ use crate::cli::Outcome;
 use anyhow::Context;
 use kaigi::Lang;
 use kaigi::report::{OutputError, write_atomic};
-use kaigi::report::{template_csv, template_xlsx};
+use kaigi::report::{example_label, template_csv, template_xlsx};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,8 +14,10 @@ pub struct Args {
     /// Language of the headers and notes.
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
-    /// Where to write: FILE.xlsx (meetings, agencies and notes sheets) or FILE.csv (the
-    /// meetings table; agencies.csv and template-notes.txt are written beside it).
+    /// Where to write: FILE.xlsx (blank meetings and agencies sheets, notes, and a 記入例 /
+    /// example sheet) or FILE.csv (the blank meetings table; agencies.csv,
+    /// FILE_記入例.csv, agencies_記入例.csv and template-notes.txt are written beside it).
+    /// The examples are never read as data.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
     /// Replace files that already exist.
@@ -32,23 +34,36 @@ pub fn run(args: Args) -> Outcome {
             files.push((args.out.clone(), bytes));
         }
         "csv" => {
-            let (meetings, agencies, notes) = template_csv(args.lang);
+            let template = template_csv(args.lang);
             let folder = args.out.parent().unwrap_or(Path::new(""));
-            files.push((args.out.clone(), meetings));
-            files.push((folder.join("agencies.csv"), agencies));
-            files.push((folder.join("template-notes.txt"), notes.into_bytes()));
+            let stem = args.out.file_stem().and_then(|s| s.to_str()).unwrap_or("meetings");
+            let example = example_label(args.lang);
+            files.push((args.out.clone(), template.meetings));
+            files.push((folder.join("agencies.csv"), template.agencies));
+            files.push((folder.join(format!("{stem}_{example}.csv")), template.meetings_example));
+            files.push((folder.join(format!("agencies_{example}.csv")), template.agencies_example));
+            files.push((folder.join("template-notes.txt"), template.notes.into_bytes()));
         }
-        _ => anyhow::bail!(
-            "--out must end in .xlsx or .csv (got '{}'); for example --out inventory.xlsx",
-            args.out.display()
-        ),
+        _ => match args.lang {
+            Lang::Ja => anyhow::bail!(
+                "--out は .xlsx か .csv で終わるファイル名にしてください（指定: '{}'）。例: --out inventory.xlsx",
+                args.out.display()
+            ),
+            Lang::En => anyhow::bail!(
+                "--out must end in .xlsx or .csv (got '{}'); for example --out inventory.xlsx",
+                args.out.display()
+            ),
+        },
     }
     if let Some((existing, _)) = files.iter().find(|(path, _)| !args.force && path.exists()) {
         return Err(OutputError::Exists(existing.clone()).into());
     }
     for (path, bytes) in &files {
         write_atomic(path, bytes, &[])?;
-        eprintln!("kaigi: wrote {}", path.display());
+        match args.lang {
+            Lang::Ja => eprintln!("kaigi: {} を書き出しました", path.display()),
+            Lang::En => eprintln!("kaigi: wrote {}", path.display()),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -99,6 +99,15 @@ pub enum Problem {
         /// Sessions per year as read.
         sessions: f64,
     },
+    /// A forced encoding garbles the header row; the file reads cleanly in another.
+    WrongEncoding {
+        /// The encoding given with `--encoding`.
+        forced: String,
+        /// The encoding the file reads cleanly in.
+        likely: String,
+        /// The `--encoding` value for it.
+        flag: String,
+    },
     /// A row with a different number of cells than the header.
     RaggedRow {
         /// Cells in this row.
@@ -121,9 +130,19 @@ pub enum Problem {
         first_row: usize,
     },
     /// Frequency not readable.
-    BadFrequency,
+    BadFrequency {
+        /// The part of the cell that could not be read.
+        unread: String,
+        /// The accepted forms nearest to the cell.
+        nearest: Vec<String>,
+    },
     /// Duration not readable.
-    BadDuration,
+    BadDuration {
+        /// The part of the cell that could not be read.
+        unread: String,
+        /// The accepted forms nearest to the cell.
+        nearest: Vec<String>,
+    },
     /// Frequency or duration zero or negative.
     NotPositive,
     /// Meeting without participants.
@@ -272,9 +291,12 @@ impl Diagnostic {
             (MissingColumn { field, .. }, Lang::En) => {
                 format!("required column '{field}' is missing")
             }
-            (UnknownColumn, Lang::Ja) => "この列は解釈されません（値はそのまま保持します）".into(),
+            (UnknownColumn, Lang::Ja) => {
+                "この列は解釈されません（値はそのまま会議一覧の追加列と JSON の extra に載せます）"
+                    .into()
+            }
             (UnknownColumn, Lang::En) => {
-                "column not recognised; its values are kept as they are".into()
+                "column not recognised; its values are kept as written, as an extra column of the meeting table and under `extra` in JSON".into()
             }
             (DuplicateColumn { field }, Lang::Ja) => {
                 format!("「{field}」にあたる列が複数あります。最初の列を使います")
@@ -369,6 +391,12 @@ impl Diagnostic {
             (TooManySessions { sessions }, Lang::En) => {
                 format!("{} sessions a year is more than one a day (366)", number(*sessions))
             }
+            (WrongEncoding { forced, likely, .. }, Lang::Ja) => format!(
+                "--encoding {forced} では見出し行が読めません。このファイルは {likely} のようです"
+            ),
+            (WrongEncoding { forced, likely, .. }, Lang::En) => format!(
+                "with --encoding {forced} the header row cannot be read; the file looks like {likely}"
+            ),
             (RaggedRow { cells, expected }, Lang::Ja) => {
                 format!("この行のセル数は {cells} ですが、見出しは {expected} 列です")
             }
@@ -395,10 +423,18 @@ impl Diagnostic {
             (DuplicateId { first_row }, Lang::En) => {
                 format!("this id is already used on row {first_row}")
             }
-            (BadFrequency, Lang::Ja) => "開催頻度を読み取れません".into(),
-            (BadFrequency, Lang::En) => "frequency not understood".into(),
-            (BadDuration, Lang::Ja) => "会議時間を読み取れません".into(),
-            (BadDuration, Lang::En) => "duration not understood".into(),
+            (BadFrequency { unread, .. }, Lang::Ja) => {
+                format!("開催頻度の「{unread}」の部分を読み取れません")
+            }
+            (BadFrequency { unread, .. }, Lang::En) => {
+                format!("frequency not understood: could not read '{unread}'")
+            }
+            (BadDuration { unread, .. }, Lang::Ja) => {
+                format!("会議時間の「{unread}」の部分を読み取れません")
+            }
+            (BadDuration { unread, .. }, Lang::En) => {
+                format!("duration not understood: could not read '{unread}'")
+            }
             (NotPositive, Lang::Ja) => "0 より大きい値が必要です".into(),
             (NotPositive, Lang::En) => "the value must be more than 0".into(),
             (NoParticipants, Lang::Ja) => "参加者がいません".into(),
@@ -451,10 +487,10 @@ impl Diagnostic {
         use Problem::*;
         let text = match (&self.problem, lang) {
             (EmptyFile | HeaderOnly | NoMeetings, Lang::Ja) => {
-                "1 行目に見出し、2 行目以降に会議を 1 行ずつ書いてください（kaigi template で雛形を作れます）"
+                "1 行目に見出し、2 行目以降に会議（機関一覧なら機関）を 1 行ずつ書いてください（kaigi template で雛形を作れます）"
             }
             (EmptyFile | HeaderOnly | NoMeetings, Lang::En) => {
-                "put headers on row 1 and one meeting per row below (`kaigi template` writes a blank form)"
+                "put headers on row 1 and one meeting (or, in an agency list, one agency) per row below (`kaigi template` writes a blank form)"
             }
             (MissingColumn { accepted, .. }, Lang::Ja) => {
                 return format!("次のいずれかの見出しの列を追加してください: {accepted}");
@@ -530,6 +566,14 @@ impl Diagnostic {
             (Undecodable { .. }, Lang::En) => {
                 "save the file again as UTF-8 or Shift_JIS, or name its encoding with --encoding"
             }
+            (WrongEncoding { flag, .. }, Lang::Ja) => {
+                return format!(
+                    "--encoding {flag} を指定するか、--encoding を外して自動判定にしてください"
+                );
+            }
+            (WrongEncoding { flag, .. }, Lang::En) => {
+                return format!("use --encoding {flag}, or leave --encoding out to detect it");
+            }
             (RaggedRow { .. }, Lang::Ja) => {
                 "セル内のカンマを含む値は \"\" で囲むか、区切りに 、 を使ってください"
             }
@@ -550,14 +594,18 @@ impl Diagnostic {
             (EmptyRequired, Lang::En) => "fill in the value",
             (DuplicateId { .. }, Lang::Ja) => "会議ごとに異なる ID を付けてください",
             (DuplicateId { .. }, Lang::En) => "give every meeting its own id",
-            (BadFrequency, Lang::Ja) => {
-                "例: 毎月, 月2回, 隔月, 年4回, 週1回, 随時(年6回), または年間回数の数字"
+            (BadFrequency { nearest, .. } | BadDuration { nearest, .. }, Lang::Ja) => {
+                return format!(
+                    "近い書き方: {}（書き方の一覧は docs/input-format.md）",
+                    nearest.join(", ")
+                );
             }
-            (BadFrequency, Lang::En) => {
-                "e.g. monthly, 月2回, quarterly, 6/year, ad hoc (6/year), or a number of sessions per year"
+            (BadFrequency { nearest, .. } | BadDuration { nearest, .. }, Lang::En) => {
+                return format!(
+                    "nearest accepted forms: {} (every form is listed in docs/input-format.md)",
+                    nearest.join(", ")
+                );
             }
-            (BadDuration, Lang::Ja) => "例: 90分, 1時間30分, 1.5時間, または分の数字",
-            (BadDuration, Lang::En) => "e.g. 90分, 1時間30分, 1.5h, 90min, or a number of minutes",
             (NotPositive, Lang::Ja) => "開催していない会議は行を削除してください",
             (NotPositive, Lang::En) => "remove meetings that are not held",
             (NoParticipants, Lang::Ja) => "参加機関を 、 区切りで入力してください",
@@ -693,23 +741,25 @@ pub fn render_capped<'a>(
 mod tests {
     use super::*;
 
+    fn bad_frequency() -> Problem {
+        Problem::BadFrequency { unread: "そのうち".into(), nearest: vec!["月1回".into()] }
+    }
+
     #[test]
     fn printing_is_capped_per_kind_with_the_count_of_the_rest() {
         let many: Vec<Diagnostic> = (0..80_000)
-            .map(|row| {
-                Diagnostic::new(Severity::Error, "m.csv", Problem::BadFrequency).at_row(row + 2)
-            })
+            .map(|row| Diagnostic::new(Severity::Error, "m.csv", bad_frequency()).at_row(row + 2))
             .chain([Diagnostic::new(Severity::Warning, "m.csv", Problem::UnknownColumn)])
             .collect();
         let text = render_capped(&many, Lang::En, 10);
         assert_eq!(text.lines().count(), 12, "{text}");
         assert!(text.contains("and 79,990 more of the same kind"), "{text}");
-        assert!(text.ends_with("column not recognised; its values are kept as they are. Fix: if this column should be read, rename its header to one listed in the README's input format\n"));
+        assert!(text.ends_with("column not recognised; its values are kept as written, as an extra column of the meeting table and under `extra` in JSON. Fix: if this column should be read, rename its header to one listed in the README's input format\n"), "{text}");
     }
 
     #[test]
     fn values_are_shown_with_control_characters_visible() {
-        let d = Diagnostic::new(Severity::Error, "m.csv", Problem::BadFrequency)
+        let d = Diagnostic::new(Severity::Error, "m.csv", bad_frequency())
             .with_value("月1回\u{1b}[2J\u{7}");
         assert_eq!(d.value.as_deref(), Some("月1回␛[2J␇"));
     }

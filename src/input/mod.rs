@@ -22,7 +22,9 @@ mod text;
 /// Name keys are a rule of the model; re-exported here for readers of the loader's docs.
 pub use crate::model::{name_key, normalize};
 pub use diagnostic::{Diagnostic, PRINTED_PER_KIND, Problem, Severity, render_capped, thousands};
-pub use grammar::{GrammarError, parse_duration, parse_frequency};
+pub use grammar::{
+    GrammarError, HALF_DAY_MINUTES, Minutes, WHOLE_DAY_MINUTES, parse_duration, parse_frequency,
+};
 pub use headers::{AGENCY_HEADERS, AgencyField, MEETING_HEADERS, MeetingField};
 pub use plausibility::{MAX_PLAUSIBLE_MINUTES, MAX_PLAUSIBLE_SESSIONS, signed_or_fractional_count};
 pub use rows::{MAX_PARTICIPANTS, parse_function, read_agencies, read_meetings};
@@ -127,6 +129,55 @@ pub enum InputError {
     },
 }
 
+impl InputError {
+    /// The message in the run's language (`Display` gives the English one).
+    pub fn render(&self, lang: crate::Lang) -> String {
+        use crate::Lang;
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (InputError::NotFound(path), Lang::Ja) => format!(
+                "「{}」がありません。meetings.csv を入れたフォルダ、会議の CSV、または .xlsx ブックを指定してください",
+                path.display()
+            ),
+            (InputError::NoMeetingsFile(path), Lang::Ja) => format!(
+                "「{}」に meetings.csv・meetings.xlsx・meetings.xls がありません。会議の表をこのいずれかの名前で置いてください",
+                path.display()
+            ),
+            (InputError::UnsupportedFile(path), Lang::Ja) => format!(
+                "「{}」は .csv・.tsv・.txt・.xlsx・.xlsm・.xls のいずれでもありません",
+                path.display()
+            ),
+            (InputError::Io { path, source }, Lang::Ja) => {
+                format!("「{}」を読めません: {source}", path.display())
+            }
+            (InputError::Workbook { path, message }, Lang::Ja) => format!(
+                "ブック「{}」を開けません: {message}。Excel で .xlsx として保存し直してください",
+                path.display()
+            ),
+            (InputError::BrokenLink(path), Lang::Ja) => format!(
+                "「{}」は行き先のないシンボリックリンクです（リンク先がないか、自分自身を指しています）。本来のファイルかフォルダを指定してください",
+                path.display()
+            ),
+            (InputError::SpecialFile { path, kind }, Lang::Ja) => format!(
+                "「{}」はファイルでもフォルダでもありません（{kind}）。表を .csv か .xlsx のファイルに保存してください",
+                path.display()
+            ),
+            (InputError::NotAFile(path), Lang::Ja) => format!(
+                "「{}」は通常のファイルではありません（フォルダか特殊ファイル）。会議の表はこの名前で探すので、名前を変えるか取り除いてください",
+                path.display()
+            ),
+            (InputError::TooLarge { path, bytes }, Lang::Ja) => format!(
+                "「{}」は {bytes} バイトで、kaigi が読む 1 GiB を超えます。正しいファイルか確かめ、分割するか会議以外の行を除いてください",
+                path.display()
+            ),
+            (InputError::TwoFiles { dir, first, second }, Lang::Ja) => format!(
+                "「{}」に「{first}」と「{second}」の両方があります。どちらが最新か推測しないので、一方を残してもう一方を移すか名前を変えてください",
+                dir.display()
+            ),
+        }
+    }
+}
+
 /// An inventory as read, with every problem found on the way.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -178,9 +229,20 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Loaded, InputError> {
         }
         (meetings, agencies)
     } else {
-        let tables = read_file(path, options, &mut diagnostics)?;
+        let (meetings, mut agencies) = read_file(path, options, &mut diagnostics)?;
         sources.push(path.to_path_buf());
-        tables
+        // A meetings CSV with agencies.csv beside it (as `kaigi template` writes them):
+        // the agency list is read too.
+        if agencies.is_none() && TABLE_EXTENSIONS.contains(&extension(path).as_str()) {
+            let folder =
+                path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let beside = find_in_dir(folder, "agencies")?.filter(|beside| !same_file(beside, path));
+            if let Some(agencies_path) = beside {
+                agencies = Some(read_agency_file(&agencies_path, options, &mut diagnostics)?);
+                sources.push(agencies_path);
+            }
+        }
+        (meetings, agencies)
     };
     let name = inventory_name(path);
     let agencies = match &agencies_table {
@@ -262,6 +324,13 @@ pub fn safe_folder_name(name: &str) -> String {
         .collect();
     let cleaned = cleaned.trim().to_string();
     if cleaned.chars().all(|c| c == '.') { "inventory".to_string() } else { cleaned }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// The meetings (or agencies) file in a folder. A name taken by a folder or special file
@@ -357,8 +426,53 @@ pub fn read_csv_bytes(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Table {
     let (text, problem) = decode(bytes, options.encoding, source);
+    if let Some(wrong) = wrong_encoding(bytes, &text, options.encoding, source) {
+        // One error instead of a row error and a warning per garbled cell.
+        diagnostics.push(wrong);
+        return Table { source: source.to_string(), ..Table::default() };
+    }
     if let Some(problem) = problem {
         diagnostics.push(problem);
     }
     parse_csv(&text, source, diagnostics)
+}
+
+/// A forced `--encoding` that turns the header row into replacement characters, while the
+/// other encoding reads the whole file cleanly: the file is in the other encoding.
+fn wrong_encoding(
+    bytes: &[u8],
+    text: &str,
+    choice: EncodingChoice,
+    source: &str,
+) -> Option<Diagnostic> {
+    let header = text.lines().next()?;
+    if !header.contains('\u{FFFD}') {
+        return None;
+    }
+    let (forced, likely, flag) = match choice {
+        EncodingChoice::Auto => return None,
+        EncodingChoice::Utf8 => {
+            let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+            if had_errors {
+                return None;
+            }
+            ("utf-8", "Shift_JIS", "shift_jis")
+        }
+        EncodingChoice::ShiftJis => {
+            std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()?;
+            ("shift_jis", "UTF-8", "utf-8")
+        }
+    };
+    Some(
+        Diagnostic::new(
+            Severity::Error,
+            source,
+            Problem::WrongEncoding {
+                forced: forced.into(),
+                likely: likely.into(),
+                flag: flag.into(),
+            },
+        )
+        .at_row(1),
+    )
 }

@@ -97,8 +97,9 @@ fn cell<'a, F: Copy + PartialEq>(
     })
 }
 
+/// A text cell as written, trimmed; `None` when blank.
 fn optional_text<F: Copy + PartialEq>(row: &Row, map: &ColumnMap<F>, field: F) -> Option<String> {
-    cell(row, map, field).map(|(value, _)| normalize(value)).filter(|v| !v.is_empty())
+    cell(row, map, field).map(|(value, _)| value.trim().to_string()).filter(|v| !v.is_empty())
 }
 
 fn extra_columns<F>(row: &Row, map: &ColumnMap<F>) -> BTreeMap<String, String> {
@@ -112,6 +113,13 @@ fn extra_columns<F>(row: &Row, map: &ColumnMap<F>) -> BTreeMap<String, String> {
 }
 
 fn empty_file(table: &Table, diagnostics: &mut Vec<Diagnostic>, severity: Severity) -> bool {
+    // A file read in the wrong encoding has already been reported, once.
+    let wrong_encoding = |d: &Diagnostic| {
+        d.file == table.source && matches!(d.problem, Problem::WrongEncoding { .. })
+    };
+    if table.header.is_empty() && diagnostics.iter().any(wrong_encoding) {
+        return true;
+    }
     if table.header.is_empty() {
         diagnostics.push(Diagnostic::new(severity, &table.source, Problem::EmptyFile));
         return true;
@@ -126,7 +134,10 @@ fn empty_file(table: &Table, diagnostics: &mut Vec<Diagnostic>, severity: Severi
 /// Reads the agency registry. Rows with errors are left out.
 pub fn read_agencies(table: &Table, diagnostics: &mut Vec<Diagnostic>) -> Vec<Agency> {
     let source = table.source.as_str();
-    if empty_file(table, diagnostics, Severity::Error) {
+    // A blank agency list (headers only, as the template leaves it) is not an error: the
+    // inventory is read without a registry, and that is reported once.
+    let severity = if table.header.is_empty() { Severity::Error } else { Severity::Warning };
+    if empty_file(table, diagnostics, severity) {
         return Vec::new();
     }
     let map = map_columns(&table.header, AGENCY_HEADERS, source, diagnostics);
@@ -138,7 +149,7 @@ pub fn read_agencies(table: &Table, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ag
     let mut names_by_key: HashMap<String, String> = HashMap::new();
     for row in &table.rows {
         let (raw_name, name_header) = cell(row, &map, AgencyField::Name).unwrap_or_default();
-        let name = normalize(raw_name);
+        let name = raw_name.trim().to_string();
         if name.is_empty() {
             diagnostics.push(
                 Diagnostic::new(Severity::Error, source, Problem::EmptyRequired)
@@ -239,7 +250,7 @@ fn parse_kind(text: &str) -> AgencyKind {
         | "resident"
         | "residents"
         | "volunteer" => AgencyKind::Resident,
-        _ => AgencyKind::Other(normalize(text)),
+        _ => AgencyKind::Other(text.trim().to_string()),
     }
 }
 
@@ -390,17 +401,18 @@ fn read_meeting(
         }
         d
     };
-    let id =
-        optional_text(row, map, MeetingField::Id).unwrap_or_else(|| format!("R{}", row.number));
+    // Ids are keys (policies and reviews refer to them), so they are normalised: Ｍ０１ is M01.
+    let id = optional_text(row, map, MeetingField::Id)
+        .map(|id| normalize(&id))
+        .unwrap_or_else(|| format!("R{}", row.number));
     let mut meeting = Meeting::new(id, "");
     if let Some((value, header)) = cell(row, map, MeetingField::Name) {
-        meeting.name = normalize(value);
+        meeting.name = value.trim().to_string();
         if meeting.name.is_empty() {
             diagnostics.push(at(Problem::EmptyRequired, Severity::Error, &header, ""));
         }
     }
     if let Some((value, header)) = cell(row, map, MeetingField::Participants) {
-        let mut seen_unknown_here = Vec::new();
         // Position of each agency in `participants`, so a meeting of thousands of
         // agencies is read in linear time.
         let mut position: HashMap<String, usize> = HashMap::new();
@@ -417,21 +429,25 @@ fn read_meeting(
             let agency = match resolver.resolve(&counted.name) {
                 Some(canonical) => canonical.to_string(),
                 None => {
+                    // The first spelling seen names the agency; later spellings that
+                    // differ only in width or spacing resolve to it, in this row too.
                     let name = counted.name.clone();
-                    if !position.contains_key(&name) {
-                        seen_unknown_here.push(name.clone());
-                        unknown
-                            .entry(name.clone())
-                            .or_insert_with(|| UnknownAgency {
-                                first_row: row.number,
-                                column: header.clone(),
-                                meetings: 0,
-                            })
-                            .meetings += 1;
-                    }
+                    resolver.by_key.insert(name_key(&name), name.clone());
+                    unknown.insert(
+                        name.clone(),
+                        UnknownAgency {
+                            first_row: row.number,
+                            column: header.clone(),
+                            meetings: 0,
+                        },
+                    );
                     name
                 }
             };
+            if let (false, Some(seen)) = (position.contains_key(&agency), unknown.get_mut(&agency))
+            {
+                seen.meetings += 1;
+            }
             match position.get(&agency).map(|&i| &mut meeting.participants[i]) {
                 Some(existing) => {
                     existing.count = existing.count.saturating_add(count);
@@ -455,15 +471,12 @@ fn read_meeting(
             };
             diagnostics.push(at(problem, Severity::Error, &header, ""));
         }
-        // Unknown names are resolved to themselves from now on, so later rows agree.
-        for name in seen_unknown_here {
-            resolver.by_key.entry(name_key(&name)).or_insert(name);
-        }
         if meeting.participants.is_empty() && split_list(value).is_empty() {
             diagnostics.push(at(Problem::NoParticipants, Severity::Error, &header, ""));
         }
     }
     if let Some((value, _)) = cell(row, map, MeetingField::Topics) {
+        meeting.topics_as_written = Some(value.trim().to_string()).filter(|v| !v.is_empty());
         for topic in split_list(value) {
             if !meeting.topics.contains(&topic) {
                 meeting.topics.push(topic);
@@ -479,7 +492,7 @@ fn read_meeting(
                 meeting.frequency = frequency
             }
             Err(error) => diagnostics.push(at(
-                grammar_problem(&error, Problem::BadFrequency),
+                grammar_problem(error, |unread, nearest| Problem::BadFrequency { unread, nearest }),
                 Severity::Error,
                 &header,
                 value,
@@ -488,14 +501,15 @@ fn read_meeting(
     }
     if let Some((value, header)) = cell(row, map, MeetingField::Duration) {
         match parse_duration(value) {
-            Ok(minutes) => {
-                if let Some(problem) = plausibility::minutes(minutes) {
+            Ok(read) => {
+                if let Some(problem) = plausibility::minutes(read.minutes) {
                     diagnostics.push(at(problem, Severity::Warning, &header, value));
                 }
-                meeting.minutes_per_session = minutes
+                meeting.minutes_per_session = read.minutes;
+                meeting.minutes_estimated = read.estimated;
             }
             Err(error) => diagnostics.push(at(
-                grammar_problem(&error, Problem::BadDuration),
+                grammar_problem(error, |unread, nearest| Problem::BadDuration { unread, nearest }),
                 Severity::Error,
                 &header,
                 value,
@@ -547,10 +561,13 @@ fn read_meeting(
     meeting
 }
 
-fn grammar_problem(error: &GrammarError, otherwise: Problem) -> Problem {
+fn grammar_problem(
+    error: GrammarError,
+    unknown: impl FnOnce(String, Vec<String>) -> Problem,
+) -> Problem {
     match error {
         GrammarError::Empty => Problem::EmptyRequired,
         GrammarError::NotPositive => Problem::NotPositive,
-        GrammarError::Unknown => otherwise,
+        GrammarError::Unknown { unread, nearest } => unknown(unread, nearest),
     }
 }

@@ -1,32 +1,40 @@
-//! Cell-level normalisation: NFKC, whitespace, lists, head-counts and yes/no values.
+//! Cell-level reading: lists, head-counts, yes/no values, and the keys names are matched by.
 //!
 //! Inventories are typed by hand in Excel, so the same word arrives full-width or
 //! half-width, with stray spaces, and lists use whichever separator the typist liked.
+//! Names are kept exactly as written (only trimmed): official documents quote a body's
+//! name verbatim, so 実務者会議（要保護児童対策部会）, ㈱ and ① stay as they are.
+//! Normalisation ([`crate::model::normalize`], [`crate::model::name_key`]) is for
+//! matching only.
 
-use crate::model::{name_key, normalize};
+use crate::model::name_key;
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-/// Splits a list cell on `;` `；` `、` `，` `,` and line breaks, after NFKC (which maps
-/// the full-width separators to ASCII). `・` is not a separator: it occurs inside names.
+/// Splits a list cell on `;` `；` `、` `､` `，` `,` and line breaks; each item is trimmed
+/// and otherwise kept as written (full-width brackets, ㈱, ① stay). `・` is not a
+/// separator: it occurs inside names.
 ///
 /// ```
 /// use kaigi::input::split_list;
 /// assert_eq!(split_list("社協、包括；関係づくり・研修\n福祉課"), ["社協", "包括", "関係づくり・研修", "福祉課"]);
+/// assert_eq!(split_list("実務者会議（部会）、㈱Ａ"), ["実務者会議（部会）", "㈱Ａ"]);
 /// assert!(split_list(" ; ").is_empty());
 /// ```
 pub fn split_list(cell: &str) -> Vec<String> {
-    let nfkc: String = cell.nfkc().collect();
-    nfkc.split([';', '、', ',', '\n', '\r', '､'])
-        .map(normalize)
+    cell.split([';', '；', '、', '､', ',', '，', '\n', '\r'])
+        .map(str::trim)
         .filter(|item| !item.is_empty())
+        .map(str::to_string)
         .collect()
 }
 
 static COUNT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>.*?)\s*(?:[×xX\*]\s*(?P<a>\d+)\s*(?:名|人)?|\(\s*(?P<b>\d+)\s*(?:名|人)?\s*\))$")
-        .expect("static regex")
+    Regex::new(
+        r"^(?P<name>.*?)\s*(?:[×xX\*＊ｘＸ]\s*(?P<a>[0-9０-９]+)\s*(?:名|人)?|[(（]\s*(?P<b>[0-9０-９]+)\s*(?:名|人)?\s*[)）])$",
+    )
+    .expect("static regex")
 });
 
 /// Largest head-count one entry may give. Bounded so that sums of head-counts (per
@@ -44,7 +52,8 @@ pub struct CountedName {
     pub count: Option<u32>,
 }
 
-/// Reads `社会福祉協議会×2`, `社協 x2`, `社協*2`, `社協（2名）` and `社協(2人)`.
+/// Reads `社会福祉協議会×2`, `社協 x2`, `社協*2`, `社協（2名）` and `社協(2人)`; the name
+/// before the head-count is kept as written.
 ///
 /// ```
 /// use kaigi::input::parse_head_count;
@@ -55,16 +64,17 @@ pub struct CountedName {
 /// assert_eq!(parse_head_count("社協×4000000000").count, None); // above MAX_HEAD_COUNT
 /// ```
 pub fn parse_head_count(entry: &str) -> CountedName {
-    let entry = normalize(entry);
-    if let Some(caps) = COUNT_SUFFIX.captures(&entry) {
+    let entry = entry.trim();
+    if let Some(caps) = COUNT_SUFFIX.captures(entry) {
         let name = caps.name("name").map_or("", |m| m.as_str()).trim();
         if !name.is_empty() {
             let digits = caps.name("a").or_else(|| caps.name("b")).map_or("", |m| m.as_str());
+            let digits: String = digits.nfkc().collect();
             let count = digits.parse::<u32>().ok().filter(|&n| (1..=MAX_HEAD_COUNT).contains(&n));
             return CountedName { name: name.to_string(), count };
         }
     }
-    CountedName { name: entry, count: Some(1) }
+    CountedName { name: entry.to_string(), count: Some(1) }
 }
 
 /// Reads a yes/no cell. Blank gives `Ok(None)`; an unrecognised word gives `Err(())`.
@@ -154,6 +164,21 @@ mod tests {
             let parsed = parse_head_count(entry);
             assert_eq!((parsed.name.as_str(), parsed.count), (name, Some(count)), "{entry}");
         }
+    }
+
+    #[test]
+    fn names_are_kept_as_written() {
+        for (entry, name, count) in [
+            ("実務者会議（要保護児童対策部会）", "実務者会議（要保護児童対策部会）", 1),
+            ("㈱ケアサポート×２", "㈱ケアサポート", 2),
+            ("ケース会議①", "ケース会議①", 1),
+            ("社会福祉　協議会（３名）", "社会福祉　協議会", 3),
+            ("Ａ事業所", "Ａ事業所", 1),
+        ] {
+            let parsed = parse_head_count(entry);
+            assert_eq!((parsed.name.as_str(), parsed.count), (name, Some(count)), "{entry}");
+        }
+        assert_eq!(split_list("進行管理；評価等、　Ｂ会議 "), ["進行管理", "評価等", "Ｂ会議"]);
     }
 
     #[test]

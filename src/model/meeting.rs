@@ -15,12 +15,18 @@ pub struct Meeting {
     pub host: Option<String>,
     /// Attending agencies, each once, in input order.
     pub participants: Vec<Participant>,
-    /// Subjects discussed (議題・対象), normalised.
+    /// Subjects discussed (議題・対象), each as written.
     pub topics: Vec<String>,
+    /// The subjects cell as written (trimmed), separators and all, for tables that show
+    /// it whole: `進行管理,評価等` stays so rather than being re-joined with 、.
+    pub topics_as_written: Option<String>,
     /// How often the meeting sits.
     pub frequency: Frequency,
     /// Length of one session in minutes.
     pub minutes_per_session: f64,
+    /// True when the length is an estimate: a range (60～90分, its midpoint), a hedge
+    /// (約90分, 90分程度) or 半日 / 1日 (an assumed length).
+    pub minutes_estimated: bool,
     /// What the meeting is for; several allowed.
     pub functions: Vec<Function>,
     /// Legal basis as written (根拠法令).
@@ -48,8 +54,10 @@ impl Meeting {
             host: None,
             participants: Vec::new(),
             topics: Vec::new(),
+            topics_as_written: None,
             frequency: Frequency::per_year(0.0),
             minutes_per_session: 0.0,
+            minutes_estimated: false,
             functions: Vec::new(),
             legal_basis: None,
             statutory: None,
@@ -103,24 +111,33 @@ impl Participant {
     }
 }
 
-/// Sessions per year, and whether that figure is an estimate for an ad hoc meeting.
+/// Sessions per year, whether the meeting is held ad hoc, and whether the count is an
+/// estimate.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Frequency {
     /// Sessions per year (may be fractional, e.g. every two years = 0.5).
     pub sessions_per_year: f64,
-    /// True for 随時 (ad hoc) meetings, whose count is an estimate.
+    /// True for 随時 (ad hoc) meetings.
     pub ad_hoc: bool,
+    /// True when the count is an estimate: every ad hoc count, a range (年2～3回, its
+    /// midpoint) or a hedge (概ね, 約, 程度, 以上, 以下, 前後).
+    pub estimated: bool,
 }
 
 impl Frequency {
     /// A regular meeting held `sessions` times a year.
     pub fn per_year(sessions: f64) -> Self {
-        Frequency { sessions_per_year: sessions, ad_hoc: false }
+        Frequency { sessions_per_year: sessions, ad_hoc: false, estimated: false }
     }
 
-    /// An ad hoc meeting estimated at `sessions` a year.
+    /// A regular meeting held about `sessions` times a year (an estimate).
+    pub fn about(sessions: f64) -> Self {
+        Frequency { sessions_per_year: sessions, ad_hoc: false, estimated: true }
+    }
+
+    /// An ad hoc meeting estimated at `sessions` a year (always an estimate).
     pub fn ad_hoc(sessions: f64) -> Self {
-        Frequency { sessions_per_year: sessions, ad_hoc: true }
+        Frequency { sessions_per_year: sessions, ad_hoc: true, estimated: true }
     }
 }
 

@@ -47,12 +47,13 @@ pub struct Inventory {
 impl Inventory {
     /// Person-hours per year over every meeting.
     pub fn total_annual_person_hours(&self) -> f64 {
-        self.meetings.iter().map(Meeting::annual_person_hours).sum()
+        // `+ 0.0`: an empty float sum is -0.0, which would print as "-0".
+        self.meetings.iter().map(Meeting::annual_person_hours).sum::<f64>() + 0.0
     }
 
     /// Sessions per year over every meeting.
     pub fn total_sessions_per_year(&self) -> f64 {
-        self.meetings.iter().map(|m| m.frequency.sessions_per_year).sum()
+        self.meetings.iter().map(|m| m.frequency.sessions_per_year).sum::<f64>() + 0.0
     }
 
     /// Annual meeting hours each agency spends (head-count × sessions × hours), keyed by

@@ -480,8 +480,10 @@ pub fn analyze(
         annual_hours_in_clusters: in_clusters
             .iter()
             .map(|&m| meetings[m].annual_person_hours())
-            .sum(),
-        duplicated_hours: cluster_reports.iter().map(|c| c.duplicated_hours).sum(),
+            .sum::<f64>()
+            + 0.0,
+        // `+ 0.0`: an empty float sum is -0.0, which would print as "-0".
+        duplicated_hours: cluster_reports.iter().map(|c| c.duplicated_hours).sum::<f64>() + 0.0,
     };
     Ok(OverlapReport {
         settings: Settings {

@@ -82,7 +82,10 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
         &mut out,
         lang.pick("会議で一度も同席しない分野の組み合わせ", "Fields that never meet"),
     );
-    if report.unlinked_sector_pairs.is_empty() {
+    let unknown = fields_unknown(report, lang);
+    if let Some(note) = unknown.as_ref().filter(|_| known_fields(report) < 2) {
+        line(&mut out, note);
+    } else if report.unlinked_sector_pairs.is_empty() {
         line(
             &mut out,
             lang.pick(
@@ -90,6 +93,9 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
                 "None: every pair of fields shares at least one meeting.",
             ),
         );
+        if let Some(note) = &unknown {
+            line(&mut out, note);
+        }
     } else {
         for p in &report.unlinked_sector_pairs {
             let _ = writeln!(out, "  - {}", pair(p));
@@ -122,7 +128,16 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
             "Single points of failure (links a staff transfer would cut)",
         ),
     );
-    if report.critical_agencies.is_empty() {
+    let fields_cannot_tell = known_fields(report) < 2;
+    if fields_cannot_tell {
+        line(
+            &mut out,
+            lang.pick(
+                "分野どうしのつながり: 分野が不明のため判定できません（上記のとおり機関一覧に分野を書いてください）。",
+                "Links between fields: cannot tell, the fields are unknown (see above for how to add them).",
+            ),
+        );
+    } else if report.critical_agencies.is_empty() {
         line(
             &mut out,
             lang.pick(
@@ -214,7 +229,12 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
             .then(b.betweenness.total_cmp(&a.betweenness))
             .then(a.name.cmp(&b.name))
     });
-    if brokers.is_empty() {
+    if brokers.is_empty() && fields_cannot_tell {
+        line(
+            &mut out,
+            lang.pick("分野が不明のため判定できません。", "Cannot tell: the fields are unknown."),
+        );
+    } else if brokers.is_empty() {
         line(&mut out, lang.pick("なし", "None"));
     }
     for (rank, a) in brokers.iter().take(TOP).enumerate() {
@@ -386,6 +406,42 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
         ));
     }
     out
+}
+
+/// Distinct fields (sectors) known among the agencies, `unknown` left out.
+pub(crate) fn known_fields(report: &ConnectivityReport) -> usize {
+    let fields: std::collections::BTreeSet<&str> = report
+        .agencies
+        .iter()
+        .map(|a| a.sector.as_str())
+        .filter(|s| *s != crate::model::UNKNOWN_SECTOR)
+        .collect();
+    fields.len()
+}
+
+/// What a finding by field cannot say when agencies have no field, and how to add them;
+/// `None` when every agency's field is known.
+pub(crate) fn fields_unknown(report: &ConnectivityReport, lang: Lang) -> Option<String> {
+    let total = report.agencies.len();
+    let unknown =
+        report.agencies.iter().filter(|a| a.sector == crate::model::UNKNOWN_SECTOR).count();
+    if unknown == 0 {
+        return None;
+    }
+    Some(match (known_fields(report) < 2, lang) {
+        (true, Lang::Ja) => format!(
+            "判定できません: {total} 機関のうち {unknown} 機関の分野が不明です。機関一覧（会議ファイルと同じフォルダの agencies.csv、またはブックの「機関」シート）に 機関名 と 分野 の列を書くと、分野どうしのつながりを調べます。"
+        ),
+        (true, Lang::En) => format!(
+            "Cannot tell: the field of {unknown} of {total} agencies is unknown. Add an agency list (agencies.csv beside the meetings, or an 'agencies' sheet) with name and sector columns to see which fields meet."
+        ),
+        (false, Lang::Ja) => format!(
+            "ただし {total} 機関のうち {unknown} 機関は分野が不明で、判定に含まれていません（機関一覧に分野を書くと含まれます）。"
+        ),
+        (false, Lang::En) => format!(
+            "But the field of {unknown} of {total} agencies is unknown and not counted (add their sector to the agency list)."
+        ),
+    })
 }
 
 fn heading(out: &mut String, text: &str) {

@@ -9,7 +9,7 @@ use crate::connectivity::ConnectivityReport;
 use crate::lang::Lang;
 use crate::model::sector_label_en;
 use crate::proposal::Method;
-use crate::report::inventory_table::frequency_label;
+use crate::report::inventory_table::{frequency_label, minutes_label};
 use crate::report::overlap::{caution_lines, cluster_sentence};
 use crate::report::phrases;
 use crate::report::table::{Cell, Table};
@@ -61,27 +61,37 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             ("年間延べ時間", "person-hours per year"),
         ],
     );
+    // Columns kaigi does not interpret (備考 and others) follow, as the loader promised.
+    let extra = inventory.extra_headers();
+    meetings.header.extend(extra.iter().cloned());
     for m in &inventory.meetings {
         let participants: Vec<String> = m
             .participants
             .iter()
             .map(|p| if p.count > 1 { format!("{}×{}", p.name, p.count) } else { p.name.clone() })
             .collect();
-        let frequency = crate::model::Frequency {
-            sessions_per_year: m.sessions_per_year,
-            ad_hoc: m.sessions_estimated,
-        };
+        let frequency = m.frequency();
         meetings.rows.push(vec![
             m.id.clone().into(),
             m.name.clone().into(),
             participants.join(separator).into(),
-            m.topics.join(separator).into(),
+            m.topics_label(separator).into(),
             frequency_label(&frequency, lang).into(),
-            Cell::Number(m.minutes_per_session, 0),
+            // An estimated length is marked 推定 / est., as the frequency is.
+            if m.minutes_estimated {
+                minutes_label(m.minutes_per_session, true, lang).into()
+            } else {
+                Cell::Number(m.minutes_per_session, 0)
+            },
             Cell::Number(m.sessions_per_year, decimals(m.sessions_per_year)),
             Cell::Int(i64::from(m.head_count)),
             Cell::Number(m.annual_person_hours, 1),
         ]);
+        if let Some(row) = meetings.rows.last_mut() {
+            row.extend(
+                extra.iter().map(|h| Cell::from(m.extra.get(h).cloned().unwrap_or_default())),
+            );
+        }
     }
     meetings.rows.push(vec![
         "".into(),
@@ -97,6 +107,9 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         "".into(),
         Cell::Number(inventory.totals.annual_person_hours, 1),
     ]);
+    if let Some(total) = meetings.rows.last_mut() {
+        total.resize(meetings.header.len(), Cell::from(""));
+    }
     let mut agencies = Table::new(
         "agencies",
         lang,
@@ -115,7 +128,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         agencies.rows.push(vec![
             a.name.clone().into(),
             sector_label(&a.sector, lang).into(),
-            a.kind.clone().into(),
+            a.kind_label(lang).into(),
             lang.pick(
                 match a.confidentiality {
                     crate::model::Confidentiality::Statutory => "法定",
@@ -429,6 +442,8 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
             format!("{:.3}", c.burden_gini),
         ),
     ];
+    let fields_unknown = crate::report::connectivity::fields_unknown(c, lang);
+    let fields_known = crate::report::connectivity::known_fields(c);
     html! {
         section id="connectivity" {
             h2 { (lang.pick("機関と分野のつながり", "How agencies and fields are connected")) }
@@ -438,8 +453,11 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
                 }
             }
             h3 { (lang.pick("会議で一度も同席しない分野", "Fields that never meet")) }
-            @if c.unlinked_sector_pairs.is_empty() {
+            @if let Some(note) = fields_unknown.as_ref().filter(|_| fields_known < 2) {
+                p { (note) }
+            } @else if c.unlinked_sector_pairs.is_empty() {
                 p { (lang.pick("なし: どの分野の組み合わせも、どこかの会議で同席しています。", "None: every pair of fields shares at least one meeting.")) }
+                @if let Some(note) = &fields_unknown { p { (note) } }
             } @else {
                 ul { @for p in &c.unlinked_sector_pairs { li { (sector(&p[0])) " × " (sector(&p[1])) } } }
             }

@@ -27,7 +27,7 @@ mod write;
 pub use connectivity::{connectivity_json, connectivity_text};
 pub use document::{Chart, html_report, markdown_report, tables};
 pub use figures::report_charts;
-pub use inventory_table::frequency_label;
+pub use inventory_table::{frequency_label, minutes_label};
 pub use networks::{NetworkExport, network_exports};
 pub use overlap::{overlap_json, overlap_text};
 pub use proposal_text::{proposal_text, sensitivity_text};
@@ -41,6 +41,6 @@ pub use safety::{
 };
 pub use schema::{SchemaFile, analysis_schema, review_schema, schema_files, whatif_schema};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
-pub use template::{template_csv, template_xlsx};
+pub use template::{CsvTemplate, example_label, template_csv, template_xlsx};
 pub use whatif::{whatif_json, whatif_text};
 pub use write::{ReportError, ReportParts, write_report};

@@ -35,7 +35,7 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
         let tier = phrases::tier(body.tier, lang);
         let frequency = if body.ad_hoc {
             match lang {
-                Lang::Ja => format!("随時(年{:.0}回)", body.sessions_per_year),
+                Lang::Ja => format!("随時(推定 年{:.0}回)", body.sessions_per_year),
                 Lang::En => format!("ad hoc (est. {:.0}/year)", body.sessions_per_year),
             }
         } else {

@@ -149,7 +149,16 @@ pub fn write_atomic_with(
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(io)?;
-    let temporary = tempfile::NamedTempFile::new_in(&parent).map_err(io)?;
+    // The temporary file becomes the output, so it is created as any new file is: mode
+    // 0666 less the umask (0644 under 022), not tempfile's private 0600, or a report saved
+    // to a shared drive could not be opened by the next person.
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temporary = builder.tempfile_in(&parent).map_err(io)?;
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temporary);
     write(&mut buffered).map_err(io)?;
     let temporary = buffered.into_inner().map_err(|e| io(e.into_error()))?;

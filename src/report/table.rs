@@ -22,7 +22,9 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Text(text) => text.clone(),
-            Cell::Number(value, decimals) => format!("{value:.decimals$}"),
+            Cell::Number(value, decimals) => {
+                crate::report::inventory_table::no_negative_zero(format!("{value:.decimals$}"))
+            }
             Cell::Int(value) => value.to_string(),
         }
     }
@@ -137,7 +139,8 @@ pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
                 let c = c as u16;
                 match cell {
                     Cell::Text(text) => sheet.write_string(r, c, excel_safe(text).as_ref())?,
-                    Cell::Number(value, _) => sheet.write_number(r, c, *value)?,
+                    // `+ 0.0` turns -0.0 into 0.0, so no sheet shows "-0".
+                    Cell::Number(value, _) => sheet.write_number(r, c, *value + 0.0)?,
                     Cell::Int(value) => sheet.write_number(r, c, *value as f64)?,
                 };
             }

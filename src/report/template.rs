@@ -1,5 +1,6 @@
 //! A blank inventory for a planning office to fill from its minutes: the headers kaigi
-//! reads, one example row, and the allowed values.
+//! reads and the allowed values. The filled-in example lives apart — a 記入例 / example
+//! sheet of the workbook, or its own CSV file — so it is never read as a meeting.
 
 use crate::input::{AGENCY_HEADERS, MEETING_HEADERS};
 use crate::lang::Lang;
@@ -77,13 +78,13 @@ fn notes(lang: Lang) -> Vec<(String, String)> {
         ),
         (
             "開催頻度 / frequency",
-            "毎週, 週1回, 毎月, 月1回, 月2回, 隔月, 四半期, 年4回, 半年, 年1回, 随時(年6回), または年間回数の数字",
-            "weekly, biweekly, monthly, bimonthly, quarterly, semiannual, annual, 6/year, ad hoc (6/year), or a number of sessions per year",
+            "毎週, 月1回, 毎月1回, 月2回, 隔月, 四半期, 年4回, 年1回, 概ね月1回, 年1回以上, 年2～3回（推定: 中央値）, 月1回（年12回）, 年2回（6月・2月）, 毎月第2火曜日, 3か月に1回, 随時(年6回), 随時・必要に応じて・適宜・不定期・案件発生時（推定: 既定の回数）, または年間回数の数字",
+            "weekly, monthly, bimonthly, quarterly, 6/year, 2~3/year (estimate: midpoint), ad hoc (6/year), ad hoc (estimate: the default count), or a number of sessions per year; every Japanese form is accepted too",
         ),
         (
             "1回当たりの会議時間 / duration",
-            "90分, 1時間30分, 1.5時間, または分の数字",
-            "90min, 1h30m, 1.5h, or a number of minutes",
+            "90分, 1時間30分, 1.5時間, 約90分, 60～90分（推定: 中央値）, 14:00～15:30, 半日（180分と仮定）, 1日（360分と仮定）, または分の数字",
+            "90min, 1h30m, 1.5h, about 90, 60~90 min (estimate: midpoint), 14:00~15:30, or a number of minutes",
         ),
         (
             "機能 / function",
@@ -108,21 +109,26 @@ fn notes(lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The template as a workbook: meetings, agencies and notes sheets.
+/// Name of the sheet (xlsx) or file suffix (CSV) that holds the filled-in example.
+pub fn example_label(lang: Lang) -> &'static str {
+    lang.pick("記入例", "example")
+}
+
+/// The template as a workbook: blank meetings and agencies sheets, the allowed values,
+/// and a 記入例 / example sheet that the loader never reads.
 pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = crate::report::reproducible_workbook()?;
     let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
-    let sheets: [(&str, Vec<String>, Vec<&str>); 2] = [
-        (lang.pick("会議", "meetings"), headers(MEETING_HEADERS, lang), meeting_example(lang)),
-        (lang.pick("機関", "agencies"), headers(AGENCY_HEADERS, lang), agency_example(lang)),
+    let sheets: [(&str, Vec<String>); 2] = [
+        (lang.pick("会議", "meetings"), headers(MEETING_HEADERS, lang)),
+        (lang.pick("機関", "agencies"), headers(AGENCY_HEADERS, lang)),
     ];
-    for (name, header, example) in sheets {
+    for (name, header) in sheets {
         let sheet = workbook.add_worksheet();
         sheet.set_name(name)?;
         for (column, text) in header.iter().enumerate() {
             let column = column as u16;
             sheet.write_string_with_format(0, column, text, &bold)?;
-            sheet.write_string(1, column, example.get(column as usize).copied().unwrap_or(""))?;
             sheet.set_column_width(column, 18)?;
         }
         sheet.set_freeze_panes(1, 0)?;
@@ -137,16 +143,56 @@ pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_column_width(0, 36)?;
     sheet.set_column_width(1, 100)?;
+    // The example: a meeting and an agency filled in, each under its own headers. This
+    // sheet is neither the meetings nor the agencies sheet, so it is never read as data.
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(example_label(lang))?;
+    let blocks = [
+        (headers(MEETING_HEADERS, lang), meeting_example(lang)),
+        (headers(AGENCY_HEADERS, lang), agency_example(lang)),
+    ];
+    let mut row = 0u32;
+    for (header, example) in blocks {
+        for (column, text) in header.iter().enumerate() {
+            let column = column as u16;
+            sheet.write_string_with_format(row, column, text, &bold)?;
+            sheet.write_string(
+                row + 1,
+                column,
+                example.get(column as usize).copied().unwrap_or(""),
+            )?;
+            sheet.set_column_width(column, 18)?;
+        }
+        row += 3;
+    }
     workbook.save_to_buffer()
 }
 
-/// The template as two CSV files (meetings, agencies) and a notes text.
-pub fn template_csv(lang: Lang) -> (Vec<u8>, Vec<u8>, String) {
-    let to_rows = |header: Vec<String>, example: Vec<&str>| {
-        vec![header, example.into_iter().map(str::to_string).collect::<Vec<_>>()]
+/// The template as CSV: blank meetings and agencies tables, their filled-in examples
+/// (written to files the loader never reads), and the notes.
+pub struct CsvTemplate {
+    /// Header row of the meetings table.
+    pub meetings: Vec<u8>,
+    /// Header row of the agency list.
+    pub agencies: Vec<u8>,
+    /// The meetings headers with one example row.
+    pub meetings_example: Vec<u8>,
+    /// The agency headers with one example row.
+    pub agencies_example: Vec<u8>,
+    /// Allowed values, one line per column.
+    pub notes: String,
+}
+
+/// The template as CSV files; see [`CsvTemplate`].
+pub fn template_csv(lang: Lang) -> CsvTemplate {
+    let with_example = |header: Vec<String>, example: Vec<&str>| {
+        csv_with_bom(&[header, example.into_iter().map(str::to_string).collect::<Vec<_>>()])
     };
-    let meetings = csv_with_bom(&to_rows(headers(MEETING_HEADERS, lang), meeting_example(lang)));
-    let agencies = csv_with_bom(&to_rows(headers(AGENCY_HEADERS, lang), agency_example(lang)));
-    let notes = notes(lang).into_iter().map(|(c, t)| format!("{c}: {t}\n")).collect();
-    (meetings, agencies, notes)
+    CsvTemplate {
+        meetings: csv_with_bom(&[headers(MEETING_HEADERS, lang)]),
+        agencies: csv_with_bom(&[headers(AGENCY_HEADERS, lang)]),
+        meetings_example: with_example(headers(MEETING_HEADERS, lang), meeting_example(lang)),
+        agencies_example: with_example(headers(AGENCY_HEADERS, lang), agency_example(lang)),
+        notes: notes(lang).into_iter().map(|(c, t)| format!("{c}: {t}\n")).collect(),
+    }
 }
