@@ -243,6 +243,8 @@ enum Part {
     Count(f64, bool, bool),
     /// A list of months (6月・2月): sessions, one per month named.
     Months(f64),
+    /// Months left out (8月除く, 8月・12月休会): how many.
+    Except(f64),
     Unknown,
 }
 
@@ -258,13 +260,28 @@ fn read_frequency_part(text: &str) -> Part {
         return Part::Count(sessions, estimated || hedged, annual);
     }
     if MONTH_LIST.is_match(&core) {
-        let mut months: Vec<&str> = core.split(['・', '、', ',', 'と']).collect();
-        months.sort_unstable();
-        months.dedup();
-        return Part::Months(months.len() as f64);
+        return Part::Months(month_count(&core));
+    }
+    if let Some(caps) = MONTHS_EXCEPT.captures(&core) {
+        return Part::Except(month_count(&caps["months"]));
     }
     Part::Unknown
 }
+
+/// Distinct months named in `6月・2月`.
+fn month_count(text: &str) -> f64 {
+    let mut months: Vec<&str> = text.split(['・', '、', ',', 'と']).collect();
+    months.sort_unstable();
+    months.dedup();
+    months.len() as f64
+}
+
+static MONTHS_EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<months>\d{1,2}月(?:[・、,と]\d{1,2}月)*)(?:を|は)?(?:除く|除き|休会|休み|なし)$",
+    )
+    .expect("regex")
+});
 
 static MONTH_LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}月(?:[・、,と]\d{1,2}月)*$").expect("regex"));
@@ -313,7 +330,7 @@ fn regular_sessions(text: &str) -> Option<(f64, bool, bool)> {
         "毎週" | "週1回" | "weekly" | "everyweek" | "onceaweek" => Some(52.0),
         "隔週" | "biweekly" | "fortnightly" | "everytwoweeks" => Some(26.0),
         "毎月" | "月例" | "monthly" | "everymonth" | "onceamonth" => Some(12.0),
-        "隔月" | "bimonthly" | "everytwomonths" => Some(6.0),
+        "隔月" | "奇数月" | "偶数月" | "bimonthly" | "everytwomonths" => Some(6.0),
         "四半期" | "四半期ごと" | "四半期毎" | "四半期に1回" | "quarterly" | "everyquarter" => {
             Some(4.0)
         }
@@ -441,6 +458,14 @@ pub fn parse_frequency(cell: &str, adhoc_default: f64) -> Result<Frequency, Gram
                 Some((_, restated_estimate, _)) => (n, estimated || restated_estimate),
                 None => (n, estimated),
             };
+            // 月1回（8月除く）: the months left out, unless a count per year was written.
+            let left_out: f64 =
+                parts.iter().map(|part| if let Part::Except(k) = part { *k } else { 0.0 }).sum();
+            let n = if annual || counted.is_some_and(|(_, _, a)| a) || n < 12.0 {
+                n
+            } else {
+                n - left_out * n / 12.0
+            };
             let sessions = positive(n)?;
             Ok(if parts.contains(&Part::AdHoc) {
                 Frequency::ad_hoc(sessions)
@@ -451,7 +476,7 @@ pub fn parse_frequency(cell: &str, adhoc_default: f64) -> Result<Frequency, Gram
             })
         }
         Part::Months(n) => positive(n).map(Frequency::per_year),
-        Part::Empty | Part::Unknown => Err(unknown()),
+        Part::Except(_) | Part::Empty | Part::Unknown => Err(unknown()),
     }
 }
 
@@ -523,7 +548,15 @@ fn unit_suffix(text: &str) -> &'static str {
     if HOURS.iter().any(|u| text.ends_with(u)) { "時間" } else { "分" }
 }
 
+/// Words before a length that say "per session".
+const PER_SESSION: &[&str] = &["1回あたり", "1回当たり", "1回につき", "毎回", "各回", "1回"];
+
 fn read_duration_part(text: &str) -> Option<Minutes> {
+    let text = kanji_digits(text);
+    let text = PER_SESSION
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix).filter(|rest| !rest.is_empty()))
+        .unwrap_or(&text);
     let (core, hedged) = strip_hedges(text);
     let core = kanji_digits(&core);
     if core.is_empty() {
@@ -863,6 +896,10 @@ mod tests {
             ("年12回（月1回）", 12.0, false),
             ("月1回（年10回）", 10.0, false),
             ("概ね月1回（年12回）", 12.0, true),
+            ("月1回（8月除く）", 11.0, false),
+            ("月1回(8月・12月は休会)", 10.0, false),
+            ("年11回（8月除く）", 11.0, false),
+            ("奇数月", 6.0, false),
             ("月1回（年12回程度）", 12.0, true),
             ("年2回（6月・2月）", 2.0, false),
             ("年3回(4か月に1度)開催", 3.0, false),
@@ -990,6 +1027,8 @@ mod tests {
             ("午後7時~8時50分", 110.0, false),
             ("午後1時30分から3時30分", 120.0, false),
             ("90分（休憩含む）", 90.0, false),
+            ("1回あたり2時間", 120.0, false),
+            ("1回90分程度", 90.0, true),
         ] {
             let m = parse_duration(cell).unwrap_or_else(|e| panic!("{cell}: {e}"));
             assert_eq!((m.minutes, m.estimated), (expected, estimated), "{cell}");
