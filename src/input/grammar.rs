@@ -763,6 +763,22 @@ fn unread_part(text: &str) -> String {
     let mut current = String::new();
     let mut rest = text.as_str();
     while let Some(c) = rest.chars().next() {
+        // A run of ASCII letters is one English word (or words run together, as spaces
+        // are gone): known only if it splits wholly into known words, else quoted whole,
+        // so `sometimes` is not cut into "so…e" around the m and "times" it contains.
+        if c.is_ascii_alphabetic() {
+            let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+            let (run, tail) = rest.split_at(end);
+            if splits_into_words(run, &words) {
+                if !current.is_empty() {
+                    runs.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.push_str(run);
+            }
+            rest = tail;
+            continue;
+        }
         let known = words.iter().filter(|w| rest.starts_with(**w)).map(|w| w.len()).max();
         let step = match known {
             Some(len) => len,
@@ -782,6 +798,21 @@ fn unread_part(text: &str) -> String {
         runs.push(current);
     }
     runs.join("…")
+}
+
+/// Whether an ASCII run is made only of known words (`timesayear` = times a year).
+fn splits_into_words(run: &str, words: &[&str]) -> bool {
+    // reachable[i]: the first i bytes split into known words.
+    let mut reachable = vec![false; run.len() + 1];
+    reachable[0] = true;
+    for i in 0..run.len() {
+        if reachable[i] {
+            for word in words.iter().filter(|w| w.is_ascii() && run[i..].starts_with(**w)) {
+                reachable[i + word.len()] = true;
+            }
+        }
+    }
+    reachable[run.len()]
 }
 
 fn bigrams(text: &str) -> Vec<(char, char)> {
@@ -991,6 +1022,17 @@ mod tests {
         };
         assert_eq!(unread, "ちょっと");
         assert!(nearest.contains(&"1時間30分".to_string()), "{nearest:?}");
+        // English: a word kaigi does not know is quoted whole.
+        let Err(GrammarError::Unknown { unread, nearest }) = parse_frequency("sometimes", 12.0)
+        else {
+            panic!("should not read");
+        };
+        assert_eq!(unread, "sometimes");
+        assert!(nearest.iter().any(|n| n.is_ascii()), "{nearest:?}");
+        let Err(GrammarError::Unknown { unread, .. }) = parse_frequency("6 per yeer", 12.0) else {
+            panic!("should not read");
+        };
+        assert_eq!(unread, "peryeer");
         // Every word known, the order not: the whole cell is quoted.
         let Err(GrammarError::Unknown { unread, .. }) = parse_frequency("回年4", 12.0) else {
             panic!("should not read");
