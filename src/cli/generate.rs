@@ -3,6 +3,7 @@
 
 use crate::cli::Outcome;
 use anyhow::Context;
+use kaigi::Lang;
 use kaigi::generate::{GenerateParams, generate};
 use kaigi::report::write_atomic;
 use std::path::PathBuf;
@@ -26,6 +27,9 @@ pub struct Args {
     /// Write into a folder that already holds files.
     #[arg(long)]
     force: bool,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
+    lang: Lang,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -36,24 +40,36 @@ pub fn run(args: Args) -> Outcome {
         let mut entries = std::fs::read_dir(&args.out)
             .with_context(|| format!("could not read folder '{}'", args.out.display()))?;
         if entries.next().is_some() {
-            anyhow::bail!(
-                "'{}' is not empty; choose an empty folder or pass --force to overwrite",
-                args.out.display()
-            );
+            match args.lang {
+                Lang::Ja => anyhow::bail!(
+                    "「{}」は空ではありません。空のフォルダを指定するか、上書きするなら --force を付けてください",
+                    args.out.display()
+                ),
+                Lang::En => anyhow::bail!(
+                    "'{}' is not empty; choose an empty folder or pass --force to overwrite",
+                    args.out.display()
+                ),
+            }
         }
     }
     let city = generate(&params)?;
     for (name, bytes) in city.files() {
         let path = args.out.join(name);
         write_atomic(&path, &bytes, &[])?;
-        eprintln!("kaigi: wrote {}", path.display());
+        match args.lang {
+            Lang::Ja => eprintln!("kaigi: {} を書き出しました", path.display()),
+            Lang::En => eprintln!("kaigi: wrote {}", path.display()),
+        }
     }
-    eprintln!(
-        "kaigi: {} meetings, {} agencies, {} planted groups (seed {})",
-        params.meetings,
-        params.agencies,
-        city.ground_truth.groups.len(),
-        params.seed
-    );
+    let groups = city.ground_truth.groups.len();
+    let (meetings, agencies, seed) = (params.meetings, params.agencies, params.seed);
+    match args.lang {
+        Lang::Ja => eprintln!(
+            "kaigi: 会議 {meetings} 件、機関 {agencies}、仕込んだ重複のまとまり {groups} 件（シード {seed}）"
+        ),
+        Lang::En => eprintln!(
+            "kaigi: {meetings} meetings, {agencies} agencies, {groups} planted groups (seed {seed})"
+        ),
+    }
     Ok(ExitCode::SUCCESS)
 }
