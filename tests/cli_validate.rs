@@ -75,6 +75,17 @@ fn planner_wordings_load_and_estimates_are_marked_in_both_languages() {
     .unwrap();
     let (report, code) = json_of(&["validate", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!((code, report["errors"].as_u64()), (0, Some(0)), "{report:#}");
+    // No assumption goes unsaid: validate counts the estimates.
+    assert_eq!(
+        report["estimated"],
+        serde_json::json!({"frequency": 2, "ad_hoc": 1, "duration": 2}),
+        "{report:#}"
+    );
+    let text = String::from_utf8(
+        kaigi().args(["validate", path.to_str().unwrap()]).output().unwrap().stdout,
+    )
+    .unwrap();
+    assert!(text.contains("推定値: 開催頻度 2 件（うち随時 1 件"), "{text}");
     let table = |lang: &str| {
         let output =
             kaigi().args(["inventory", path.to_str().unwrap(), "--lang", lang]).output().unwrap();

@@ -25,7 +25,28 @@ struct Report<'a> {
     agencies: usize,
     errors: usize,
     warnings: usize,
+    estimated: Estimated,
     problems: Vec<Problem<'a>>,
+}
+
+/// How many meetings carry an estimate, so no assumption goes unsaid.
+#[derive(Serialize)]
+struct Estimated {
+    /// Meetings whose sessions per year are an estimate (ranges, hedges, ad hoc).
+    frequency: usize,
+    /// Of those, ad hoc meetings (a bare 随時 takes `--adhoc-default`).
+    ad_hoc: usize,
+    /// Meetings whose minutes per session are an estimate (ranges, hedges, 半日 / 1日).
+    duration: usize,
+}
+
+fn estimated(inventory: &kaigi::model::Inventory) -> Estimated {
+    let meetings = &inventory.meetings;
+    Estimated {
+        frequency: meetings.iter().filter(|m| m.frequency.estimated).count(),
+        ad_hoc: meetings.iter().filter(|m| m.frequency.ad_hoc).count(),
+        duration: meetings.iter().filter(|m| m.minutes_estimated).count(),
+    }
 }
 
 #[derive(Serialize)]
@@ -53,6 +74,7 @@ pub fn run(args: Args) -> Outcome {
                 agencies: loaded.inventory.agencies.len(),
                 errors,
                 warnings,
+                estimated: estimated(&loaded.inventory),
                 problems: ordered
                     .iter()
                     .map(|d| Problem { diagnostic: d, message: d.message(lang), fix: d.fix(lang) })
@@ -79,6 +101,20 @@ pub fn run(args: Args) -> Outcome {
                     inventory.agencies.len()
                 ),
             });
+            let e = estimated(inventory);
+            if e.frequency + e.duration > 0 {
+                let adhoc_default = args.input.load.adhoc_default;
+                text.push_str(&match lang {
+                    Lang::Ja => format!(
+                        "推定値: 開催頻度 {} 件（うち随時 {} 件。回数の書かれていない随時は年 {adhoc_default} 回と仮定）、会議時間 {} 件。表では「推定」と示します\n",
+                        e.frequency, e.ad_hoc, e.duration
+                    ),
+                    Lang::En => format!(
+                        "Estimated: frequency of {} meetings ({} ad hoc; an ad hoc meeting without a count is taken as {adhoc_default}/year), duration of {} meetings; tables mark them est.\n",
+                        e.frequency, e.ad_hoc, e.duration
+                    ),
+                });
+            }
             print_text(&text)?;
         }
     }
