@@ -112,9 +112,10 @@ fn batch_isolates_each_inventory_and_still_writes_its_summary() {
             .clone()
     };
     assert_eq!(status("good"), "ok");
-    assert_eq!(status("stray"), "ok");
+    // Rows are named by their file (issue 15), so a workbook keeps its extension.
+    assert_eq!(status("stray.xlsx"), "ok");
     assert_eq!(status("bad"), "error");
-    assert_eq!(status("broken"), "error");
+    assert_eq!(status("broken.xlsx"), "error");
     assert_eq!(status("odd"), "error");
     assert!(stderr.contains("is not a regular file"), "{stderr}");
 }

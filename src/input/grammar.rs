@@ -398,8 +398,9 @@ fn regular_sessions(text: &str) -> Option<(f64, bool, bool)> {
         };
         return Some((sessions, false, false));
     }
-    // A range of whole forms, 1ヶ月に1回~3ヶ月に1回: the midpoint, an estimate.
-    if let Some((low, high)) = text.split_once('~') {
+    // A range of whole forms, 1ヶ月に1回~3ヶ月に1回: the midpoint, an estimate. One dash
+    // only: 2024-01-02 is a date, not a range.
+    if let Some((low, high)) = text.split_once('~').filter(|(_, high)| !high.contains('~')) {
         let (low, _, low_annual) = regular_sessions(low)?;
         let (high, _, high_annual) = regular_sessions(high)?;
         return Some(((low + high) / 2.0, true, low_annual && high_annual));
@@ -566,6 +567,9 @@ fn read_duration_part(text: &str) -> Option<Minutes> {
         "半日" => return Some(Minutes { minutes: HALF_DAY_MINUTES, estimated: true }),
         "1日" | "終日" => return Some(Minutes { minutes: WHOLE_DAY_MINUTES, estimated: true }),
         _ => {}
+    }
+    if core.matches('~').count() > 1 {
+        return None; // 2024-01-02 is a date, not a range
     }
     if let Some((start, end)) = core.split_once('~') {
         let (start, start_hedged) = strip_hedges(start);
@@ -1000,6 +1004,9 @@ mod tests {
             parse_frequency("随時(そのうち)", 12.0),
             Err(GrammarError::Unknown { .. })
         ));
+        // A date (a workbook date cell shown as text) is not a range.
+        assert!(matches!(parse_frequency("2024-01-02", 12.0), Err(GrammarError::Unknown { .. })));
+        assert!(matches!(parse_duration("2024-01-02"), Err(GrammarError::Unknown { .. })));
     }
 
     #[test]
