@@ -106,10 +106,10 @@ pub(crate) fn is_cross_field(item: &Item) -> bool {
 /// Cross-field case work feeds the body that runs the multi-layered program (重層) or
 /// the regional welfare plan (地域福祉計画): a community or policy meeting so named.
 fn program_body(items: &[Item], i: usize) -> Option<usize> {
-    items.iter().enumerate().position(|(j, m)| {
-        let name = crate::model::normalize(&m.name);
+    (0..items.len()).find(|&j| {
+        let name = crate::model::normalize(&items[j].name);
         j != i
-            && m.profile.tier.value != Tier::Case
+            && items[j].profile.tier.value != Tier::Case
             && (name.contains("地域福祉計画") || name.contains("重層的支援体制整備"))
     })
 }
