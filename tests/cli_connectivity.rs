@@ -159,3 +159,18 @@ fn without_an_agency_list_findings_by_field_say_the_fields_are_unknown() {
         .success()
         .stdout(predicate::str::contains("Cannot tell").not());
 }
+
+/// Without an agency list the E-I index is -1 by construction (every agency in the one
+/// "unknown" field): it must say it cannot tell, not print -1.00.
+#[test]
+fn without_an_agency_list_the_ei_index_says_it_cannot_tell() {
+    let dir = tempfile::tempdir().unwrap();
+    let meetings =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/sample-city/meetings.csv");
+    std::fs::copy(meetings, dir.path().join("meetings.csv")).unwrap();
+    let output = kaigi().args(["connectivity", dir.path().to_str().unwrap()]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains("E-I")).expect("E-I line");
+    assert!(line.contains("判定できません"), "{line}");
+    assert!(!line.contains("-1.00") && !line.contains("unknown"), "{line}");
+}

@@ -359,3 +359,26 @@ fn sensitivity_counts_every_pair_of_the_default_proposal() {
     // The first setting is the given (default) policy.
     assert_eq!(result["grid"][0]["max_core_members"], 20);
 }
+
+/// Without an agency list no field is known: the proposal must not report "0 → 0" field
+/// links (which reads as "no fields meet") but say they are not counted and how to fix it.
+#[test]
+fn without_an_agency_list_field_links_are_not_counted_and_the_text_says_why() {
+    let dir = common::meetings_without_agency_list("inputs/sample-city");
+    let path = dir.path().to_str().unwrap();
+    let (json, code) = json_of(&["propose", path, "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(json["before"]["sector_links"], Value::Null);
+    assert_eq!(json["after"]["sector_links"], Value::Null);
+    for (lang, says) in [("ja", "機関の分野が分からないため数えていません"), ("en", "not counted")]
+    {
+        let output = kaigi().args(["propose", path, "--lang", lang]).output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains(says), "{lang}: {text}");
+        assert!(text.contains("agencies.csv"), "{lang}: says how to fix it");
+        assert!(!text.contains("分野間のつながり: 0"), "{lang}: no count of 0");
+        assert!(!text.contains("field-to-field links: 0"), "{lang}: no count of 0");
+    }
+    // With the agency list the count is there.
+    assert!(proposal()["before"]["sector_links"].as_u64().unwrap() > 0);
+}

@@ -53,16 +53,18 @@ fn sample_city_report_writes_every_file_and_they_parse_back() {
     for external in ["script[src]", "link[href]", "img[src^='http']"] {
         assert_eq!(document.select(&select(external)).count(), 0, "{external}");
     }
-    // The workbook has a sheet per table, with the meeting table readable.
+    // The workbook has a sheet per table, named in the report's language, with the
+    // meeting table readable.
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(written["tables.xlsx"].clone()))
             .unwrap();
     let sheets = book.sheet_names();
-    for sheet in ["meetings", "agencies", "before_after", "proposal_bodies"] {
+    for sheet in ["会議一覧", "機関一覧", "現状と提案の比較", "提案する会議体"]
+    {
         assert!(sheets.iter().any(|s| s == sheet), "{sheet} in {sheets:?}");
     }
-    let meetings = book.worksheet_range("meetings").unwrap();
+    let meetings = book.worksheet_range("会議一覧").unwrap();
     assert_eq!(meetings.get((1, 0)).unwrap().to_string(), "M01");
     assert_eq!(meetings.get((1, 8)).unwrap().to_string(), "162");
     // CSV tables carry a BOM for Excel.
@@ -161,7 +163,7 @@ fn hostile_names_are_escaped_or_neutralised_in_every_output() {
         let formulas = book.worksheet_formula(&sheet).unwrap();
         assert!(formulas.used_cells().all(|c| c.2.is_empty()), "{sheet} has formulas");
     }
-    let agencies = book.worksheet_range("agencies").unwrap();
+    let agencies = book.worksheet_range("Agencies").unwrap();
     assert!(agencies.used_cells().any(|c| *c.2 == "'=HYPERLINK(\"http://x\")"));
 }
 

@@ -448,3 +448,34 @@ fn hostile_names_are_escaped_or_neutralised_in_every_review_file() {
         assert!(formulas.used_cells().all(|c| c.2.is_empty()), "{sheet} has formulas");
     }
 }
+
+/// Without agency lists the figures by field (field links, fields that never meet,
+/// single points of failure) are all 0 whatever the meetings: the review leaves them out
+/// and says why, in both languages, instead of reporting "no change".
+#[test]
+fn without_agency_lists_the_figures_by_field_are_left_out_and_the_summary_says_why() {
+    let before = common::meetings_without_agency_list(BEFORE);
+    let after = common::meetings_without_agency_list(AFTER);
+    let (b, a) = (before.path().to_str().unwrap(), after.path().to_str().unwrap());
+    let out = tempfile::tempdir().unwrap();
+    let output = kaigi()
+        .args(["review", b, a, "--format", "json", "--out", out.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["fields_known"], Value::Bool(false));
+    let keys: Vec<&str> =
+        json["figures"].as_array().unwrap().iter().map(|f| f["key"].as_str().unwrap()).collect();
+    for key in ["field_links", "unlinked_field_pairs", "single_points_of_failure"] {
+        assert!(!keys.contains(&key), "{key} in {keys:?}");
+    }
+    for (lang, says) in [("ja", "機関の分野が分からないため数えていません"), ("en", "not counted")]
+    {
+        let output = kaigi()
+            .args(["review", b, a, "--lang", lang, "--out", out.path().to_str().unwrap()])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains(says), "{lang}: {text}");
+    }
+}

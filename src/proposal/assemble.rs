@@ -42,8 +42,12 @@ pub(crate) fn links(prepared: &Prepared, sets: &[BTreeSet<usize>]) -> Links {
                 agency_pairs.insert((a.min(b), a.max(b)));
             }
         }
-        let sectors: BTreeSet<&str> =
-            members.iter().map(|&a| prepared.agencies[a].sector.as_str()).collect();
+        // An agency the registry does not place has no field: it links no field pair.
+        let sectors: BTreeSet<&str> = members
+            .iter()
+            .map(|&a| prepared.agencies[a].sector.as_str())
+            .filter(|&s| s != crate::model::UNKNOWN_SECTOR)
+            .collect();
         let sectors: Vec<&str> = sectors.into_iter().collect();
         for (i, s) in sectors.iter().enumerate() {
             for t in &sectors[i + 1..] {
@@ -52,6 +56,19 @@ pub(crate) fn links(prepared: &Prepared, sets: &[BTreeSet<usize>]) -> Links {
         }
     }
     (agency_pairs, sector_pairs)
+}
+
+/// Field pairs can be counted only when the registry places agencies in at least two
+/// fields; without an agency list every field is unknown and a count of 0 would
+/// wrongly say that no fields meet.
+pub(crate) fn countable_field_links(prepared: &Prepared, pairs: usize) -> Option<usize> {
+    let known: BTreeSet<&str> = prepared
+        .agencies
+        .iter()
+        .map(|a| a.sector.as_str())
+        .filter(|&s| s != crate::model::UNKNOWN_SECTOR)
+        .collect();
+    (known.len() >= 2).then_some(pairs)
 }
 
 /// Hours per agency today and in the given bodies: core members for every session,
@@ -315,7 +332,7 @@ pub fn assemble(
         secretariat_hours: secretariat * prepared.items.len() as f64,
         agency_links: before_links.len(),
         agency_links_core: before_links.len(),
-        sector_links: before_sectors.len(),
+        sector_links: countable_field_links(prepared, before_sectors.len()),
     };
     let after = Figures {
         bodies: bodies.len(),
@@ -328,7 +345,7 @@ pub fn assemble(
         secretariat_hours: secretariat * bodies.len() as f64,
         agency_links: after_links.len(),
         agency_links_core: after_core_links.len(),
-        sector_links: after_sectors.len(),
+        sector_links: countable_field_links(prepared, after_sectors.len()),
     };
     let agency_hours = agency_hours(inventory, prepared, drafts.iter().map(|d| &d.figures));
     Proposal {

@@ -136,8 +136,9 @@ pub struct Figures {
     pub agency_links: usize,
     /// Pairs of agencies that meet as core members (per-item seats not counted).
     pub agency_links_core: usize,
-    /// Pairs of sectors that meet.
-    pub sector_links: usize,
+    /// Pairs of fields that meet; `None` when fewer than two fields are known (no agency
+    /// list), since a count would then say nothing.
+    pub sector_links: Option<usize>,
 }
 
 /// How good the result is known to be.

@@ -30,7 +30,7 @@
 
 use crate::model::Inventory;
 use crate::proposal::Policy;
-use crate::proposal::assemble::{agency_hours, links};
+use crate::proposal::assemble::{agency_hours, countable_field_links, links};
 use crate::proposal::body::{
     BodyFigures, Prepared, Violation, check_group_after_pairs, figures, has_basis, pair_violations,
 };
@@ -327,7 +327,7 @@ fn summarise(
             secretariat_hours: prepared.policy.fixed_cost_hours * bodies as f64,
             agency_links: links,
             agency_links_core: links,
-            sector_links: fields,
+            sector_links: countable_field_links(prepared, fields),
         };
     let today: f64 = prepared.items.iter().map(|i| i.person_hours).sum();
     let before = figures_of(

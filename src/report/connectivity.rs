@@ -3,7 +3,6 @@
 
 use crate::connectivity::{AgencyMeasures, BackboneStatus, ConnectivityReport};
 use crate::lang::Lang;
-use crate::model::sector_label_en;
 use crate::report::phrases;
 use std::fmt::Write as _;
 
@@ -42,8 +41,7 @@ pub fn connectivity_json(report: &ConnectivityReport) -> Vec<u8> {
 pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
     let mut out = String::new();
     let ja = lang == Lang::Ja;
-    let sector =
-        |s: &str| -> String { if ja { s.to_string() } else { sector_label_en(s).to_string() } };
+    let sector = |s: &str| -> String { crate::report::phrases::sector(s, lang).to_string() };
     let agency = |name: &str| -> Option<&AgencyMeasures> {
         report
             .agencies
@@ -345,11 +343,19 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
     figure(
         &mut out,
         ("E-I 指数（+1 分野外、−1 分野内）", "E-I index (+1 across fields, −1 within)"),
-        format!(
-            "{}{}{per_sector}",
-            ei(report.ei_index.overall),
-            lang.pick("。分野別: ", "; by field: ")
-        ),
+        if known_fields(report) < 2 {
+            lang.pick(
+                "分野が不明のため判定できません（上記のとおり機関一覧に分野を書いてください）",
+                "cannot tell, the fields are unknown (add them to the agency list, as above)",
+            )
+            .to_string()
+        } else {
+            format!(
+                "{}{}{per_sector}",
+                ei(report.ei_index.overall),
+                lang.pick("。分野別: ", "; by field: ")
+            )
+        },
     );
     figure(
         &mut out,

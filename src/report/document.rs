@@ -7,7 +7,6 @@
 use crate::analysis::Analysis;
 use crate::connectivity::ConnectivityReport;
 use crate::lang::Lang;
-use crate::model::sector_label_en;
 use crate::proposal::Method;
 use crate::report::inventory_table::{frequency_label, minutes_label};
 use crate::report::overlap::{caution_lines, cluster_sentence};
@@ -34,10 +33,7 @@ fn decimals(value: f64) -> usize {
 }
 
 fn sector_label(sector: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => sector.to_string(),
-        Lang::En => sector_label_en(sector).to_string(),
-    }
+    crate::report::phrases::sector(sector, lang).to_string()
 }
 
 /// Every table of the report, in the order the workbook and Markdown show them.
@@ -649,6 +645,9 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                 section id="proposal" {
                     h2 { (lang.pick("再編案", "Consolidation proposal")) }
                     @if let Some(t) = find("before_after") { (table_html(t)) }
+                    @if let Some(note) = phrases::field_links_unknown(p.before.sector_links, lang) {
+                        p class="note" { (note) }
+                    }
                     p class="note" { (phrases::cost_assumptions(p, lang)) }
                     p class="note" {
                         @match (lang, p.optimality.method) {
@@ -742,6 +741,11 @@ pub fn markdown_report(analysis: &Analysis, tables: &[Table], lang: Lang) -> Str
     for table in tables {
         out.push_str(&table.to_markdown());
         if table.key == "before_after" {
+            let sector_links = analysis.proposal.before.sector_links;
+            if let Some(note) = phrases::field_links_unknown(sector_links, lang) {
+                out.push_str(&crate::report::markdown_text(note));
+                out.push_str("\n\n");
+            }
             out.push_str(&crate::report::markdown_text(&phrases::cost_assumptions(
                 &analysis.proposal,
                 lang,

@@ -4,13 +4,13 @@
 use crate::analysis::Analysis;
 use crate::connectivity::{AgencyMeasures, ConnectivityReport};
 use crate::lang::Lang;
-use crate::model::sector_label_en;
 use crate::proposal::Tier;
 use crate::report::charts::{
     ChartError, EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, Rendered, TierBox, bar_chart,
     force_layout, grouped_bars, heatmap, lorenz_curve, network_with_legend, tier_diagram,
 };
 use crate::report::document::{Chart, top_brokers};
+use crate::report::phrases;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -90,10 +90,7 @@ fn hours_per_sector(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError
     let hours = lang.pick("年間延べ時間", "person-hours per year");
     let mut by_sector: BTreeMap<String, f64> = BTreeMap::new();
     for agency in &inventory.agencies {
-        let label = match lang {
-            Lang::Ja => agency.sector.clone(),
-            Lang::En => sector_label_en(&agency.sector).to_string(),
-        };
+        let label = phrases::sector(&agency.sector, lang).to_string();
         *by_sector.entry(label).or_insert(0.0) += agency.annual_hours;
     }
     let mut by_sector: Vec<(String, f64)> = by_sector.into_iter().collect();
@@ -296,10 +293,7 @@ fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
         .iter()
         .map(|a| NetworkNode {
             label: a.name.clone(),
-            group: match lang {
-                Lang::Ja => a.sector.clone(),
-                Lang::En => sector_label_en(&a.sector).to_string(),
-            },
+            group: phrases::sector(&a.sector, lang).to_string(),
             size: a.annual_hours.max(1.0).sqrt(),
             broker: brokers.contains(&a.name.as_str()),
             articulation: is_articulation(&a.name),
@@ -361,13 +355,8 @@ fn sector_matrix(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
                 .collect()
         })
         .collect();
-    let labels: Vec<String> = sectors
-        .iter()
-        .map(|s| match lang {
-            Lang::Ja => s.clone(),
-            Lang::En => sector_label_en(s).to_string(),
-        })
-        .collect();
+    let labels: Vec<String> =
+        sectors.iter().map(|s| phrases::sector(s, lang).to_string()).collect();
     let title =
         lang.pick("分野間で共有している会議の数", "Meetings shared between fields").to_string();
     let legend =

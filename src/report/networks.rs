@@ -13,7 +13,7 @@ use crate::analysis::Analysis;
 use crate::analysis::{AgencyRow, MeetingRow, node_id};
 use crate::connectivity::AgencyMeasures;
 use crate::lang::Lang;
-use crate::model::{Confidentiality, Function, sector_code, sector_label_en};
+use crate::model::{Confidentiality, Function, sector_code};
 use crate::report::charts::sector_palette;
 use crate::report::figures::network_picture;
 use crate::report::network_export::{Edge, Network, Node, Value, Viz};
@@ -39,10 +39,7 @@ const MEETING_COLOR: (u8, u8, u8) = (96, 96, 96);
 
 /// A sector in the report's language.
 fn sector_label(sector: &str, lang: Lang) -> &str {
-    match lang {
-        Lang::Ja => sector,
-        Lang::En => sector_label_en(sector),
-    }
+    crate::report::phrases::sector(sector, lang)
 }
 
 /// An agency kind (the inventory table's key) as code and label.

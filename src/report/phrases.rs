@@ -22,6 +22,26 @@ pub fn hours(value: f64) -> String {
     if text == "-0" { "0".into() } else { text }
 }
 
+/// A field (分野) in the report's language; an agency the registry does not place says
+/// so in words, never as the internal code `unknown`.
+///
+/// ```
+/// use kaigi::lang::Lang;
+/// use kaigi::report::phrases::sector;
+/// assert_eq!(sector("子ども", Lang::En), "children");
+/// assert_eq!(sector("unknown", Lang::Ja), "分野不明");
+/// assert_eq!(sector("学識", Lang::En), "学識");
+/// ```
+pub fn sector(sector: &str, lang: Lang) -> &str {
+    if sector == crate::model::UNKNOWN_SECTOR {
+        return lang.pick("分野不明", "field unknown");
+    }
+    match lang {
+        Lang::Ja => sector,
+        Lang::En => crate::model::sector_label_en(sector),
+    }
+}
+
 /// Minutes as a whole number.
 fn hours_minutes(minutes: f64) -> String {
     format!("{minutes:.0}")
@@ -126,13 +146,37 @@ pub fn before_after_rows(proposal: &Proposal, lang: Lang) -> Vec<(String, f64, f
             a.agency_links_core as f64,
             0,
         ),
-        (
-            lang.pick("分野間のつながり", "field-to-field links").into(),
-            b.sector_links as f64,
-            a.sector_links as f64,
-            0,
-        ),
     ]
+    .into_iter()
+    .chain(field_links_row(b.sector_links, a.sector_links, lang))
+    .collect()
+}
+
+/// The field-links row, only when fields are known to count them.
+pub fn field_links_row(
+    before: Option<usize>,
+    after: Option<usize>,
+    lang: Lang,
+) -> Option<(String, f64, f64, usize)> {
+    let label = lang.pick("分野間のつながり", "field-to-field links").to_string();
+    Some((label, before? as f64, after? as f64, 0))
+}
+
+/// Why the field links are not counted, when they are not: the one sentence every
+/// document prints in place of a misleading 0.
+///
+/// ```
+/// use kaigi::{Lang, report::phrases::field_links_unknown};
+/// assert!(field_links_unknown(None, Lang::En).unwrap().contains("agency list"));
+/// assert_eq!(field_links_unknown(Some(3), Lang::En), None);
+/// ```
+pub fn field_links_unknown(counted: Option<usize>, lang: Lang) -> Option<&'static str> {
+    counted.is_none().then(|| {
+        lang.pick(
+            "分野間のつながり: 機関の分野が分からないため数えていません（機関一覧 agencies.csv に 機関名 と 分野 を書くと数えます）。",
+            "Field-to-field links: not counted, because the agencies' fields are unknown (add an agency list, agencies.csv, with name and sector columns).",
+        )
+    })
 }
 
 /// A change in hours as a saving or an increase, never a negative saving.

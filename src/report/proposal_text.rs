@@ -13,6 +13,9 @@ pub fn proposal_text(proposal: &Proposal, lang: Lang) -> String {
     for (label, before, after, decimals) in phrases::before_after_rows(proposal, lang) {
         let _ = writeln!(out, "  {label}: {before:.decimals$} → {after:.decimals$}");
     }
+    if let Some(note) = phrases::field_links_unknown(proposal.before.sector_links, lang) {
+        let _ = writeln!(out, "  {note}");
+    }
     let _ = writeln!(out, "  {}", phrases::cost_assumptions(proposal, lang));
     let dropped = proposal.dropped_links.len();
     let _ = match lang {

@@ -5,6 +5,7 @@
 use crate::lang::Lang;
 use crate::report::safety::{csv_with_bom, excel_safe};
 use rust_xlsxwriter::{Format, XlsxError};
+use std::collections::BTreeSet;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,18 +118,31 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
-/// Sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(key: &str) -> String {
-    key.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect()
+/// Sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the
+/// workbook (Excel compares names without regard to case). The table's title is used, so
+/// the tabs read in the report's language.
+fn sheet_name(title: &str, taken: &mut BTreeSet<String>) -> String {
+    let base: String = title.chars().filter(|c| !"[]:*?/\\'".contains(*c)).take(31).collect();
+    let base = if base.trim().is_empty() { "sheet".to_string() } else { base };
+    let mut name = base.clone();
+    let mut n = 2;
+    while !taken.insert(name.to_lowercase()) {
+        let suffix = format!(" ({n})");
+        let keep = 31 - suffix.chars().count();
+        name = base.chars().take(keep).collect::<String>() + &suffix;
+        n += 1;
+    }
+    name
 }
 
 /// One workbook with a sheet per table; text cells neutralised, numbers as numbers.
 pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = crate::report::reproducible_workbook()?;
     let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
+    let mut taken = BTreeSet::new();
     for table in tables {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(sheet_name(&table.key))?;
+        sheet.set_name(sheet_name(&table.title, &mut taken))?;
         for (column, header) in table.header.iter().enumerate() {
             sheet.write_string_with_format(0, column as u16, excel_safe(header).as_ref(), &bold)?;
             sheet.set_column_width(column as u16, 16)?;
@@ -162,6 +176,21 @@ mod tests {
     }
 
     #[test]
+    fn sheet_names_are_titles_cut_to_31_characters_and_unique() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(sheet_name("会議一覧", &mut taken), "会議一覧");
+        // Excel refuses a second sheet of the same name, whatever the case.
+        assert_eq!(sheet_name("会議一覧", &mut taken), "会議一覧 (2)");
+        assert_eq!(sheet_name("Links", &mut taken), "Links");
+        assert_eq!(sheet_name("links", &mut taken), "links (2)");
+        // `/` and `?` are not allowed in a sheet name.
+        assert_eq!(sheet_name("A/B?", &mut taken), "AB");
+        let long = "x".repeat(40);
+        assert_eq!(sheet_name(&long, &mut taken).chars().count(), 31);
+        assert_eq!(sheet_name(&long, &mut taken), format!("{} (2)", "x".repeat(27)));
+    }
+
+    #[test]
     fn csv_neutralises_formulas_but_not_numbers() {
         let text = String::from_utf8(sample().to_csv()).unwrap();
         assert!(text.contains("'=HYPERLINK"));
@@ -181,7 +210,7 @@ mod tests {
         let bytes = tables_to_xlsx(&[sample()]).unwrap();
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-        let range = book.worksheet_range("t").unwrap();
+        let range = book.worksheet_range("Table").unwrap();
         assert_eq!(range.get((1, 0)).unwrap().to_string(), "'=HYPERLINK(\"http://x\")");
         assert_eq!(range.get((1, 1)).unwrap().to_string(), "1.25");
     }

@@ -70,15 +70,14 @@ pub fn whatif_text(result: &WhatIf, lang: Lang) -> String {
             a.agency_links as f64,
             0,
         ),
-        (
-            lang.pick("分野間のつながり", "field-to-field links"),
-            b.sector_links as f64,
-            a.sector_links as f64,
-            0,
-        ),
     ];
+    let field_row = phrases::field_links_row(b.sector_links, a.sector_links, lang);
+    let rows = rows.into_iter().map(|(l, b, a, d)| (l.to_string(), b, a, d)).chain(field_row);
     for (label, before, after, decimals) in rows {
         let _ = writeln!(out, "  {label}: {before:.decimals$} → {after:.decimals$}");
+    }
+    if let Some(note) = phrases::field_links_unknown(b.sector_links, lang) {
+        let _ = writeln!(out, "  {note}");
     }
     for group in &result.groups {
         let how = match group.holding {

@@ -141,11 +141,27 @@ pub(crate) fn figures(
         ]
     };
     let (b, a) = (values(before), values(after));
+    let by_field = fields_known(before.1) && fields_known(after.1);
     FIGURE_KEYS
         .iter()
         .enumerate()
+        .filter(|(_, key)| by_field || !FIELD_KEYS.contains(key))
         .map(|(i, &key)| Figure { key, before: b[i], after: a[i] })
         .collect()
+}
+
+/// The figures that count fields: meaningless (always 0) without an agency list.
+const FIELD_KEYS: [&str; 3] = ["field_links", "unlinked_field_pairs", "single_points_of_failure"];
+
+/// Whether the year's agencies fall in at least two known fields.
+pub(crate) fn fields_known(report: &ConnectivityReport) -> bool {
+    let fields: BTreeSet<&str> = report
+        .agencies
+        .iter()
+        .map(|a| a.sector.as_str())
+        .filter(|&s| s != crate::model::UNKNOWN_SECTOR)
+        .collect();
+    fields.len() >= 2
 }
 
 fn top_brokers(report: &ConnectivityReport, top: usize) -> Vec<Broker> {

@@ -208,6 +208,9 @@ pub struct Review {
     pub links: LinkReview,
     /// Pairs of fields that share a meeting, connected and disconnected.
     pub fields: FieldReview,
+    /// Whether both years place their agencies in at least two fields. When not (no
+    /// agency list), the figures by field are left out rather than shown as 0.
+    pub fields_known: bool,
     /// Headline figures of both years.
     pub figures: Vec<Figure>,
     /// Brokers, cut points, isolated agencies and single points of failure.
@@ -309,6 +312,7 @@ pub fn review(
         agencies: review_agencies(old, new),
         links: links::review_links(&year_before, &year_after),
         fields: links::review_fields(&year_before, &year_after),
+        fields_known: figures::fields_known(&report_before) && figures::fields_known(&report_after),
         figures: figures::figures((old, &report_before), (new, &report_after)),
         roles: figures::roles(&report_before, &report_after, options.top_brokers),
     })

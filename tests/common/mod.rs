@@ -49,3 +49,12 @@ pub fn files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     out
 }
+
+/// A copy of a bundled inventory's meetings without its agency list, so no agency's
+/// field is known: the findings by field must say so instead of counting 0.
+pub fn meetings_without_agency_list(inventory: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::copy(repo(inventory).join("meetings.csv"), dir.path().join("meetings.csv"))
+        .expect("meetings.csv copied");
+    dir
+}

@@ -3,17 +3,14 @@
 //! same thing.
 
 use crate::lang::Lang;
-use crate::model::{Function, sector_label_en};
+use crate::model::Function;
 use crate::report::frequency_label;
 use crate::review::{Cause, CriticalLink, MeetingChange, Resolution, Review};
 use std::collections::BTreeMap;
 
 /// A field name in the report's language.
 pub(crate) fn sector(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => name.to_string(),
-        Lang::En => sector_label_en(name).to_string(),
-    }
+    crate::report::phrases::sector(name, lang).to_string()
 }
 
 /// `住まい × 障害` / `housing × disability`.
@@ -690,6 +687,15 @@ pub(crate) fn summary(review: &Review, lang: Lang) -> Vec<String> {
                 signed(hours.change().round())
             ),
         });
+    }
+    if !review.fields_known {
+        out.push(
+            lang.pick(
+                "分野間のつながり・同席しない分野の組・単一障害点: 機関の分野が分からないため数えていません（両年度の機関一覧 agencies.csv に 機関名 と 分野 を書くと数えます）。",
+                "Field links, fields that never meet and single points of failure: not counted, because the agencies' fields are unknown (add an agency list, agencies.csv, with name and sector columns to both years).",
+            )
+            .to_string(),
+        );
     }
     out
 }
