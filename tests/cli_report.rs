@@ -224,11 +224,11 @@ fn analysis_json_is_byte_identical_in_both_languages() {
 fn the_documents_show_both_cost_figures_with_the_assumption_stated() {
     let out = tempfile::tempdir().expect("temporary folder");
     for (lang, full, assumption) in [
-        ("ja", "年間延べ時間（全員が毎回最後まで出席）", "事務局の作業時間はポリシーの仮定値"),
+        ("ja", "年間延べ時間（全員が毎回最後まで出席）", "事務局の作業時間もポリシーの仮定値"),
         (
             "en",
             "person-hours per year (everyone sits through every session)",
-            "Secretariat hours are an assumption",
+            "Secretariat hours are also an assumption",
         ),
     ] {
         let folder = out.path().join(lang);

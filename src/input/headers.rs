@@ -189,6 +189,12 @@ impl<F: Copy + PartialEq> ColumnMap<F> {
     }
 }
 
+/// Headers of free-text notes columns (備考 and its kin). They are not interpreted but
+/// carried through like any extra column, and — being expected in any inventory — not
+/// warned about.
+pub const NOTE_HEADERS: [&str; 8] =
+    ["備考", "摘要", "メモ", "特記事項", "notes", "note", "remarks", "comments"];
+
 /// Maps a header row to fields, reporting unknown, duplicated and missing columns.
 pub fn map_columns<F: Copy + PartialEq>(
     header: &[String],
@@ -217,11 +223,15 @@ pub fn map_columns<F: Copy + PartialEq>(
             ),
             Some((field, _, _, _)) => map.fields.push((*field, index, written.clone())),
             None => {
-                diagnostics.push(
-                    Diagnostic::new(Severity::Warning, source, Problem::UnknownColumn)
-                        .at_row(1)
-                        .in_column(written),
-                );
+                // A notes column is what every planner's list has: carried as written
+                // without a warning. Anything else may be a misspelt header: warn.
+                if !NOTE_HEADERS.iter().any(|note| header_key(note) == key) {
+                    diagnostics.push(
+                        Diagnostic::new(Severity::Warning, source, Problem::UnknownColumn)
+                            .at_row(1)
+                            .in_column(written),
+                    );
+                }
                 map.unknown.push((index, written.clone()));
             }
         }

@@ -198,10 +198,10 @@ pub fn cost_assumptions(proposal: &Proposal, lang: Lang) -> String {
     let compression = percent(proposal.assumptions.agenda_compression);
     match lang {
         Lang::Ja => format!(
-            "都度参加の機関が自分の議題の時間だけ出席する場合は{modelled}、全員が毎回最後まで出席する場合は{full}。統合した会議体は、吸収した議題の時間を最大 {compression}（ポリシーの agenda_compression）までしか短縮しない。事務局の作業時間はポリシーの仮定値であり、削減時間には含めない。"
+            "都度参加の機関が自分の議題の時間だけ出席する場合は{modelled}、全員が毎回最後まで出席する場合は{full}。統合した会議体は、吸収した議題の時間を最大 {compression} までしか短縮しないと仮定しています（ポリシーファイルの agenda_compression で変えられます）。事務局の作業時間もポリシーの仮定値で、削減時間には含めていません。"
         ),
         Lang::En => format!(
-            "If per-item members attend their own items only: {modelled}; if everyone sits through every session: {full}. A merged body shortens the agenda time it absorbs by at most {compression} (the policy's agenda_compression). Secretariat hours are an assumption of the policy and are not part of the saving."
+            "If per-item members attend their own items only: {modelled}; if everyone sits through every session: {full}. A merged body is assumed to shorten the agenda time it absorbs by at most {compression} (set by agenda_compression in the policy file). Secretariat hours are also an assumption of the policy and are not part of the saving."
         ),
     }
 }
@@ -780,7 +780,13 @@ fn constraints_checked(
             percent(per_item_limit)
         ),
     });
-    checks.push(lang.pick("延べ時間が増えない", "no increase in person-hours").into());
+    checks.push(
+        lang.pick(
+            "延べ時間が増えない（都度参加の機関は自分の議題だけ出席する前提）",
+            "no increase in person-hours (per-item members attending their own items only)",
+        )
+        .into(),
+    );
     checks.push(lang.pick("つながりを失わない", "no link lost").into());
     if confidentiality {
         checks.push(lang.pick(
