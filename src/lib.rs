@@ -34,4 +34,4 @@ pub mod proposal;
 pub mod report;
 pub mod review;
 
-pub use lang::Lang;
+pub use lang::{Lang, counted};

@@ -99,3 +99,23 @@ fn planner_wordings_load_and_estimates_are_marked_in_both_languages() {
     assert!(en.contains("ad hoc (est. 12/year) × 90 (est.) min"), "{en}");
     assert!(en.contains("3.5/year (est.) × 75 (est.) min"), "{en}");
 }
+
+/// English counts agree with their nouns: "1 meeting", "1 warning", not "1 meetings".
+#[test]
+fn english_counts_use_the_singular_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("meetings.csv"),
+        "id,name,participants,frequency,minutes\nM1,Case meeting,Housing office,monthly,60\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let output = kaigi().args(["validate", path, "--lang", "en"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("read 1 meeting and 1 agency; 0 errors, 1 warning"), "{text}");
+    let output = kaigi().args(["inventory", path, "--lang", "en"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("kaigi: 1 warning (see kaigi validate)"), "{stderr}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("Total: 1 meeting, 1 agency,"), "{stdout}");
+}

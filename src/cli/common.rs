@@ -2,6 +2,7 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kaigi::Lang;
+use kaigi::counted;
 use kaigi::input::{
     EncodingChoice, LoadOptions, Loaded, PRINTED_PER_KIND, Severity, load, render_capped,
 };
@@ -73,7 +74,8 @@ impl LoadArgs {
                 )?,
                 Lang::En => writeln!(
                     stderr,
-                    "kaigi: {path} has {errors} errors; run `kaigi validate {path}` to see every problem"
+                    "kaigi: {path} has {}; run `kaigi validate {path}` to see every problem",
+                    counted(errors, "error", "errors")
                 )?,
             }
             return Ok(Err(ExitCode::from(1)));
@@ -84,7 +86,11 @@ impl LoadArgs {
                 Lang::Ja => {
                     writeln!(stderr, "kaigi: 警告 {warnings} 件（kaigi validate で確認できます）")?
                 }
-                Lang::En => writeln!(stderr, "kaigi: {warnings} warnings (see kaigi validate)")?,
+                Lang::En => writeln!(
+                    stderr,
+                    "kaigi: {} (see kaigi validate)",
+                    counted(warnings, "warning", "warnings")
+                )?,
             }
         }
         Ok(Ok(loaded))

@@ -4,6 +4,7 @@
 use crate::cli::Outcome;
 use anyhow::Context;
 use kaigi::Lang;
+use kaigi::counted;
 use kaigi::generate::{GenerateParams, generate};
 use kaigi::report::write_atomic;
 use std::path::PathBuf;
@@ -65,10 +66,13 @@ pub fn run(args: Args) -> Outcome {
     let (meetings, agencies, seed) = (params.meetings, params.agencies, params.seed);
     match args.lang {
         Lang::Ja => eprintln!(
-            "kaigi: 会議 {meetings} 件、機関 {agencies}、仕込んだ重複のまとまり {groups} 件（シード {seed}）"
+            "kaigi: 会議 {meetings} 件、機関 {agencies} 件、仕込んだ重複のまとまり {groups} 件（シード {seed}）"
         ),
         Lang::En => eprintln!(
-            "kaigi: {meetings} meetings, {agencies} agencies, {groups} planted groups (seed {seed})"
+            "kaigi: {}, {}, {} (seed {seed})",
+            counted(meetings, "meeting", "meetings"),
+            counted(agencies, "agency", "agencies"),
+            counted(groups, "planted group", "planted groups")
         ),
     }
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 use crate::cli::Outcome;
 use crate::cli::common::{InputArgs, TextOrJson, print, print_text};
 use kaigi::Lang;
+use kaigi::counted;
 use kaigi::input::{PRINTED_PER_KIND, Severity, render_capped};
 use serde::Serialize;
 use std::process::ExitCode;
@@ -89,16 +90,18 @@ pub fn run(args: Args) -> Outcome {
             let inventory = &loaded.inventory;
             text.push_str(&match lang {
                 Lang::Ja => format!(
-                    "{}: 会議 {} 件、機関 {} を読み込みました。エラー {errors} 件、警告 {warnings} 件\n",
+                    "{}: 会議 {} 件、機関 {} 件を読み込みました。エラー {errors} 件、警告 {warnings} 件\n",
                     args.input.inventory.display(),
                     inventory.meetings.len(),
                     inventory.agencies.len()
                 ),
                 Lang::En => format!(
-                    "{}: read {} meetings and {} agencies; {errors} errors, {warnings} warnings\n",
+                    "{}: read {} and {}; {}, {}\n",
                     args.input.inventory.display(),
-                    inventory.meetings.len(),
-                    inventory.agencies.len()
+                    counted(inventory.meetings.len(), "meeting", "meetings"),
+                    counted(inventory.agencies.len(), "agency", "agencies"),
+                    counted(errors, "error", "errors"),
+                    counted(warnings, "warning", "warnings"),
                 ),
             });
             let e = estimated(inventory);
@@ -110,8 +113,10 @@ pub fn run(args: Args) -> Outcome {
                         e.frequency, e.ad_hoc, e.duration
                     ),
                     Lang::En => format!(
-                        "Estimated: frequency of {} meetings ({} ad hoc; an ad hoc meeting without a count is taken as {adhoc_default}/year), duration of {} meetings; tables mark them est.\n",
-                        e.frequency, e.ad_hoc, e.duration
+                        "Estimated: frequency of {} ({} ad hoc; an ad hoc meeting without a count is taken as {adhoc_default}/year), duration of {}; tables mark them est.\n",
+                        counted(e.frequency, "meeting", "meetings"),
+                        e.ad_hoc,
+                        counted(e.duration, "meeting", "meetings")
                     ),
                 });
             }

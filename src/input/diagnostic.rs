@@ -448,10 +448,11 @@ impl Diagnostic {
                 "'{agency}' is listed more than once in this meeting; head-counts were added"
             ),
             (UnknownAgency { meetings }, Lang::Ja) => {
-                format!("機関一覧にない参加者です（{meetings} 会議）。分野は unknown とします")
+                format!("機関一覧にない参加者です（{meetings} 会議）。分野は「分野不明」とします")
             }
             (UnknownAgency { meetings }, Lang::En) => format!(
-                "participant not in the agency registry ({meetings} meetings); sector set to unknown"
+                "participant not in the agency registry ({}); its field is unknown",
+                crate::counted(*meetings, "meeting", "meetings")
             ),
             (BadYesNo, Lang::Ja) => "はい／いいえとして読めません（空欄として扱います）".into(),
             (BadYesNo, Lang::En) => "not a yes/no value; treated as blank".into(),

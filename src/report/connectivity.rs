@@ -2,6 +2,7 @@
 //! single points of failure, the main brokers, and the figures — and as JSON.
 
 use crate::connectivity::{AgencyMeasures, BackboneStatus, ConnectivityReport};
+use crate::counted;
 use crate::lang::Lang;
 use crate::report::phrases;
 use std::fmt::Write as _;
@@ -69,8 +70,10 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
             )
         } else {
             format!(
-                "Connectivity: {} agencies, {} meetings, {} pairs of agencies that share a meeting",
-                net.agencies, net.meetings, net.links
+                "Connectivity: {}, {}, {} of agencies that share a meeting",
+                counted(net.agencies, "agency", "agencies"),
+                counted(net.meetings, "meeting", "meetings"),
+                counted(net.links, "pair", "pairs")
             )
         }
     );
@@ -197,9 +200,9 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "  - {}: meets {} agencies, betweenness {:.3}",
+                    "  - {}: meets {}, betweenness {:.3}",
                     with_sector(&a.name),
-                    a.degree,
+                    counted(a.degree, "agency", "agencies"),
                     a.betweenness
                 )
             };
@@ -287,7 +290,11 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
         if ja {
             format!("{}（最大 {} 機関）", net.components, net.largest_component)
         } else {
-            format!("{} (largest: {} agencies)", net.components, net.largest_component)
+            format!(
+                "{} (largest: {})",
+                net.components,
+                counted(net.largest_component, "agency", "agencies")
+            )
         },
     );
     figure(

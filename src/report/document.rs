@@ -488,7 +488,7 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
                         (with_sector(&a.name)) " — "
                         (match lang {
                             Lang::Ja => format!("媒介中心性 {:.3}、{} 機関とつながり、{} 会議に参加", a.betweenness, a.degree, a.meetings),
-                            Lang::En => format!("betweenness {:.3}, linked to {} agencies, in {} meetings", a.betweenness, a.degree, a.meetings),
+                            Lang::En => format!("betweenness {:.3}, linked to {}, in {}", a.betweenness, crate::counted(a.degree, "agency", "agencies"), crate::counted(a.meetings, "meeting", "meetings")),
                         })
                     }
                 }
@@ -618,8 +618,8 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                                 "似ている会議のまとまり {} 件（{} 会議）。同じ機関が複数の会議に出席している時間は年 {:.0} 時間。",
                                 analysis.overlap.summary.clusters, analysis.overlap.summary.meetings_in_clusters, analysis.overlap.summary.duplicated_hours),
                             Lang::En => format!(
-                                "{} clusters of similar meetings ({} meetings). The same agencies spend {:.0} hours a year in more than one of them.",
-                                analysis.overlap.summary.clusters, analysis.overlap.summary.meetings_in_clusters, analysis.overlap.summary.duplicated_hours),
+                                "{} of similar meetings ({}). The same agencies spend {:.0} hours a year in more than one of them.",
+                                crate::counted(analysis.overlap.summary.clusters, "cluster", "clusters"), crate::counted(analysis.overlap.summary.meetings_in_clusters, "meeting", "meetings"), analysis.overlap.summary.duplicated_hours),
                         })
                     }
                     @for (i, c) in analysis.overlap.clusters.iter().enumerate() {

@@ -230,9 +230,9 @@ impl InventoryReport {
             ),
             Lang::En => writeln!(
                 out,
-                "\nTotal: {} meetings, {} agencies, {} sessions/year, {} person-hours/year",
-                t.meetings,
-                t.agencies,
+                "\nTotal: {}, {}, {} sessions/year, {} person-hours/year",
+                crate::counted(t.meetings, "meeting", "meetings"),
+                crate::counted(t.agencies, "agency", "agencies"),
                 format_number(t.sessions_per_year),
                 hours(t.annual_person_hours)
             ),

@@ -3,6 +3,7 @@
 //! Each cluster is named by its reason: which agencies sit in every member, which
 //! topics they share, and how many hours a year the same people spend twice.
 
+use crate::counted;
 use crate::lang::Lang;
 use crate::overlap::{Caution, ClusterReport, OverlapReport, PairReport};
 use crate::report::phrases::{self, hours};
@@ -70,12 +71,12 @@ pub fn overlap_text(report: &OverlapReport, lang: Lang) -> String {
         ),
         Lang::En => writeln!(
             out,
-            "Overlapping meetings: {} meetings, {} pairs compared, threshold {:.2}\n{} clusters ({} meetings, {} person-hours a year); the same agencies spend {} hours a year in more than one of them.",
-            s.meetings,
-            s.pairs_scored,
+            "Overlapping meetings: {}, {} compared, threshold {:.2}\n{} ({}, {} person-hours a year); the same agencies spend {} hours a year in more than one of them.",
+            counted(s.meetings, "meeting", "meetings"),
+            counted(s.pairs_scored, "pair", "pairs"),
             report.settings.threshold,
-            s.clusters,
-            s.meetings_in_clusters,
+            counted(s.clusters, "cluster", "clusters"),
+            counted(s.meetings_in_clusters, "meeting", "meetings"),
             hours(s.annual_hours_in_clusters),
             hours(s.duplicated_hours)
         ),
@@ -370,8 +371,12 @@ fn containments_text(out: &mut String, report: &OverlapReport, lang: Lang) {
             ),
             (true, Lang::En) => writeln!(
                 out,
-                "- {} {} and {} {} have the same {} agencies{mark}",
-                c.smaller, c.smaller_name, c.larger, c.larger_name, c.smaller_agencies
+                "- {} {} and {} {} have the same {}{mark}",
+                c.smaller,
+                c.smaller_name,
+                c.larger,
+                c.larger_name,
+                counted(c.smaller_agencies, "agency", "agencies")
             ),
             (false, Lang::Ja) => writeln!(
                 out,
@@ -385,13 +390,13 @@ fn containments_text(out: &mut String, report: &OverlapReport, lang: Lang) {
             ),
             (false, Lang::En) => writeln!(
                 out,
-                "- all {} agencies of {} {} also attend {} {} ({} agencies){mark}",
-                c.smaller_agencies,
+                "- all {} of {} {} also attend {} {} ({}){mark}",
+                counted(c.smaller_agencies, "agency", "agencies"),
                 c.smaller,
                 c.smaller_name,
                 c.larger,
                 c.larger_name,
-                c.larger_agencies
+                counted(c.larger_agencies, "agency", "agencies")
             ),
         };
     }
@@ -427,10 +432,10 @@ fn tiers_text(out: &mut String, report: &OverlapReport, lang: Lang) {
             ),
             Lang::En => writeln!(
                 out,
-                "- {}: {}; {} agencies attend every tier{}",
+                "- {}: {}; {} every tier{}",
                 body.parent_body,
                 members.join(", "),
-                body.shared_participants.len(),
+                counted(body.shared_participants.len(), "agency attends", "agencies attend"),
                 if shared.is_empty() { String::new() } else { format!(" ({shared})") }
             ),
         };

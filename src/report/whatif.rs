@@ -105,8 +105,8 @@ pub fn whatif_text(result: &WhatIf, lang: Lang) -> String {
                 result.links_gained.len()
             ),
             Lang::En => format!(
-                "== {} links lost, {} gained ==",
-                result.links_lost.len(),
+                "== {} lost, {} gained ==",
+                crate::counted(result.links_lost.len(), "link", "links"),
                 result.links_gained.len()
             ),
         }
