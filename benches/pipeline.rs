@@ -141,12 +141,12 @@ fn bench_batch(c: &mut Criterion) {
     let found = kaigi::batch::find_inventories(temp.path()).expect("read folder");
     assert_eq!(found.len(), municipalities);
     let options = LoadOptions::default();
-    let policy = Policy::default();
+    let settings = Settings::default();
     let mut group = c.benchmark_group("batch");
     group.sample_size(10).measurement_time(Duration::from_secs(60));
     group.bench_with_input(BenchmarkId::new("run_batch", municipalities), &found, |b, found| {
         b.iter(|| {
-            let summary = run_batch(found, &options, &policy, Lang::Ja, &|_| {});
+            let summary = run_batch(found, &options, &settings, Lang::Ja, &|_| {});
             assert_eq!(summary.failed, 0);
             black_box(summary)
         })

@@ -240,3 +240,51 @@ fn the_documents_show_both_cost_figures_with_the_assumption_stated() {
         }
     }
 }
+
+/// The README's main command, exactly as a newcomer types it (`kaigi report
+/// inputs/sample-city` from the project folder): no warning about the project's own
+/// sample, and the last line names the file to open. Run twice: the second run replaces
+/// kaigi's own earlier report without `--force`; a folder of the user's own files is
+/// refused without it.
+#[test]
+fn the_readme_main_command_prints_no_warning_and_ends_with_report_html() {
+    let readme = std::fs::read_to_string(common::repo("README.md")).unwrap();
+    assert!(readme.contains("cargo run --release -- report inputs/sample-city\n"));
+    let project = tempfile::tempdir().unwrap();
+    let sample = project.path().join("inputs/sample-city");
+    std::fs::create_dir_all(&sample).unwrap();
+    for file in ["meetings.csv", "agencies.csv"] {
+        std::fs::copy(common::repo("inputs/sample-city").join(file), sample.join(file)).unwrap();
+    }
+    for run in 0..2 {
+        let output = kaigi()
+            .current_dir(project.path())
+            .args(["report", "inputs/sample-city"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "run {run}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(!stderr.contains("警告") && !stderr.contains("warning"), "{stderr}");
+        let last = stderr.lines().last().unwrap();
+        assert_eq!(last, "kaigi: まず開くファイル: outputs/sample-city/report.html", "{stderr}");
+        assert!(project.path().join("outputs/sample-city/report.html").is_file());
+    }
+    let mine = project.path().join("mine");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("letter.docx"), b"a user's own file").unwrap();
+    let refused = kaigi()
+        .current_dir(project.path())
+        .args(["report", "inputs/sample-city", "--out", "mine", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(stderr.contains("holds files kaigi did not write") && stderr.contains("--force"));
+    assert!(!mine.join("report.html").exists());
+    kaigi()
+        .current_dir(project.path())
+        .args(["report", "inputs/sample-city", "--out", "mine", "--force"])
+        .assert()
+        .success();
+    assert!(mine.join("report.html").is_file() && mine.join("letter.docx").is_file());
+}

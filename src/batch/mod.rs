@@ -5,7 +5,6 @@
 use crate::analysis::{Settings, analyse};
 use crate::input::{LoadOptions, Severity, load};
 use crate::lang::Lang;
-use crate::proposal::Policy;
 use crate::report::{Cell, Table};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -135,8 +134,14 @@ fn row_name(path: &Path) -> String {
     )
 }
 
-/// Analyses one inventory; every failure becomes a row with a reason.
-pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: Lang) -> BatchRow {
+/// Analyses one inventory under the given settings (policy, path measures); every
+/// failure becomes a row with a reason.
+pub fn analyse_one(
+    path: &Path,
+    options: &LoadOptions,
+    settings: &Settings,
+    lang: Lang,
+) -> BatchRow {
     let shown = path.display().to_string();
     let name = row_name(path);
     let loaded = match load(path, options) {
@@ -154,8 +159,7 @@ pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: La
         return BatchRow::failed(name, shown, format!("{}{more}", first.render(lang)));
     }
     let inventory = &loaded.inventory;
-    let settings = Settings { policy: policy.clone(), ..Settings::default() };
-    let analysis = match analyse(&loaded.name, inventory, &settings, &|_| {}) {
+    let analysis = match analyse(&loaded.name, inventory, settings, &|_| {}) {
         Ok(analysis) => analysis,
         Err(error) => return BatchRow::failed(name, shown, error.to_string()),
     };
@@ -186,14 +190,14 @@ pub fn analyse_one(path: &Path, options: &LoadOptions, policy: &Policy, lang: La
 pub fn run_batch(
     inventories: &[PathBuf],
     options: &LoadOptions,
-    policy: &Policy,
+    settings: &Settings,
     lang: Lang,
     done: &(dyn Fn(&BatchRow) + Sync),
 ) -> BatchSummary {
     let mut rows: Vec<BatchRow> = inventories
         .par_iter()
         .map(|path| {
-            let row = std::panic::catch_unwind(|| analyse_one(path, options, policy, lang))
+            let row = std::panic::catch_unwind(|| analyse_one(path, options, settings, lang))
                 .unwrap_or_else(|_| {
                     BatchRow::failed(
                         row_name(path),

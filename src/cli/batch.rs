@@ -3,9 +3,12 @@
 use crate::cli::Outcome;
 use crate::cli::common::LoadArgs;
 use crate::cli::common::PolicyArgs;
+use crate::cli::common::{TextOrJson, print, visible};
 use anyhow::Context;
 use kaigi::Lang;
+use kaigi::analysis::Settings;
 use kaigi::batch::{BatchStatus, find_inventories, run_batch};
+use kaigi::connectivity::PathParams;
 use kaigi::report::{tables_to_xlsx, write_atomic};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +22,15 @@ pub struct Args {
     /// Output folder for the summary (summary.csv, summary.xlsx, summary.json, summary.md).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// What to print on standard output: the summary table, or summary.json.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+    /// Connected groups up to this many agencies get exact shortest-path measures;
+    /// larger ones are estimated from seeded pivots (as in `kaigi connectivity`).
+    #[arg(long, default_value_t = PathParams::default().exact_limit, value_name = "N")]
+    exact_limit: usize,
+    #[command(flatten)]
+    force: crate::cli::common::ForceArgs,
     #[command(flatten)]
     policy: PolicyArgs,
     #[command(flatten)]
@@ -37,8 +49,11 @@ pub fn run(args: Args) -> Outcome {
             args.dir.display()
         );
     }
+    args.force.check_folder(&args.out, "summary.json", lang)?;
+    let mut settings = Settings { policy, ..Settings::default() };
+    settings.connectivity.paths.exact_limit = args.exact_limit;
     let progress = crate::cli::common::progress(inventories.len() as u64);
-    let summary = run_batch(&inventories, &options, &policy, lang, &|row| {
+    let summary = run_batch(&inventories, &options, &settings, lang, &|row| {
         progress.set_message(row.name.clone());
         progress.inc(1);
     });
@@ -55,6 +70,10 @@ pub fn run(args: Args) -> Outcome {
     ];
     for (name, bytes) in &files {
         write_atomic(&args.out.join(name), bytes, &inputs)?;
+    }
+    match args.format {
+        TextOrJson::Text => print(&visible(table.to_text()))?,
+        TextOrJson::Json => print(&files[2].1)?,
     }
     for row in summary.rows.iter().filter(|r| r.status != BatchStatus::Ok) {
         eprintln!(

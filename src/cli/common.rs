@@ -46,6 +46,7 @@ impl LoadArgs {
     /// Reads an inventory; fails only when the path cannot be read at all.
     pub fn load(&self, inventory: &Path) -> anyhow::Result<Loaded> {
         let path = inventory.display();
+        let _busy = Busy::start(format!("{} {path}", self.lang.pick("読み込み中:", "reading")));
         load(inventory, &self.options()?).map_err(|error| match self.lang {
             Lang::Ja => anyhow::anyhow!(
                 "インベントリ「{path}」を読み込めません: {}",
@@ -134,13 +135,97 @@ pub fn progress(steps: u64) -> ProgressBar {
     bar
 }
 
-/// The closing line of a command that writes a folder of files.
-pub fn report_written(count: usize, out: &Path, lang: Lang) {
+/// A spinner on standard error while one long step runs (loading, an analysis): drawn
+/// only on a terminal, from its first tick (120 ms), so quick runs stay quiet; cleared
+/// when the guard is dropped, before the result is printed.
+pub struct Busy(ProgressBar);
+
+impl Busy {
+    /// Starts the spinner with what kaigi is doing.
+    pub fn start(message: String) -> Busy {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_message(message);
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Busy(bar)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// Writing files: the one rule every command follows. A command writes into a folder
+/// that is new, empty, or one kaigi wrote before (it holds the command's `marker`
+/// file, e.g. `analysis.json`), replacing its own earlier output; any other folder, or
+/// an existing file a command would replace (`template`, `generate`), needs `--force`,
+/// so a mistyped `--out` never scatters files among a user's own.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ForceArgs {
+    /// Write even into a folder holding files kaigi did not write, or over existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl ForceArgs {
+    /// Refuses an output folder that holds other files, unless `--force`.
+    pub fn check_folder(&self, out: &Path, marker: &str, lang: Lang) -> anyhow::Result<()> {
+        if self.force || out.join(marker).is_file() {
+            return Ok(());
+        }
+        let Ok(mut entries) = std::fs::read_dir(out) else {
+            return Ok(()); // a new folder (or one the writer will report on)
+        };
+        if entries.next().is_none() {
+            return Ok(());
+        }
+        let out = out.display();
+        match lang {
+            Lang::Ja => anyhow::bail!(
+                "出力先「{out}」には kaigi が書いたものではないファイルがあります（{marker} がありません）。別の --out を指定するか、そのまま書き込むなら --force を付けてください"
+            ),
+            Lang::En => anyhow::bail!(
+                "the output folder '{out}' holds files kaigi did not write (it has no {marker}); choose another --out, or add --force to write there anyway"
+            ),
+        }
+    }
+}
+
+/// The closing lines of a command that writes a folder of files: how many and where,
+/// then the file to open first, last so that a script can take it.
+pub fn report_written(count: usize, out: &Path, first: &str, lang: Lang) {
     eprintln!(
-        "kaigi: {count} {} {}",
-        lang.pick("ファイルを書き出しました:", "files written to"),
+        "kaigi: {} {}",
+        match lang {
+            Lang::Ja => format!("{count} ファイルを書き出しました:"),
+            Lang::En => format!("{} written to", counted(count, "file", "files")),
+        },
         out.display()
     );
+    eprintln!(
+        "kaigi: {} {}",
+        lang.pick("まず開くファイル:", "open first:"),
+        out.join(first).display()
+    );
+}
+
+/// Opens a written document in the default browser or viewer, where the system has one;
+/// a machine without one (a server, CI) gets a note, not an error: the files are written.
+pub fn open_document(path: &Path, lang: Lang) {
+    if let Err(error) = open::that_detached(path) {
+        eprintln!(
+            "kaigi: {} ({error})",
+            lang.pick(
+                "既定のブラウザで開けませんでした。上のファイルを開いてください",
+                "could not open it in a default browser; open the file above"
+            )
+        );
+    }
 }
 
 /// The policy, then the inventory for an analysis: `Err(code)` when the inventory has

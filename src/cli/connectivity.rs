@@ -1,6 +1,7 @@
 //! `kaigi connectivity`: how well agencies and fields are connected by today's meetings.
 
 use crate::cli::Outcome;
+use crate::cli::common::Busy;
 use crate::cli::common::visible;
 use crate::cli::common::{InputArgs, TextOrJson, print};
 use kaigi::connectivity::{ConnectivityOptions, PathParams, analyze};
@@ -37,7 +38,9 @@ pub fn run(args: Args) -> Outcome {
     options.paths.seed = args.seed;
     options.paths.exact_limit = args.exact_limit;
     options.backbone.alpha = args.alpha;
+    let busy = Busy::start(args.input.lang().pick("つながりを分析中", "measuring").into());
     let report = analyze(&loaded.inventory, &options)?;
+    drop(busy);
     let bytes = match args.format {
         TextOrJson::Text => visible(connectivity_text(&report, args.input.lang())),
         TextOrJson::Json => connectivity_json(&report),

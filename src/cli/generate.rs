@@ -2,7 +2,6 @@
 //! ground truth naming them.
 
 use crate::cli::Outcome;
-use anyhow::Context;
 use kaigi::Lang;
 use kaigi::counted;
 use kaigi::generate::{GenerateParams, generate};
@@ -25,9 +24,8 @@ pub struct Args {
     /// Folder to write meetings.csv, agencies.csv and ground_truth.json into.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Write into a folder that already holds files.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    force: crate::cli::common::ForceArgs,
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
@@ -37,22 +35,7 @@ pub fn run(args: Args) -> Outcome {
     let params =
         GenerateParams { meetings: args.meetings, agencies: args.agencies, seed: args.seed };
     params.check()?;
-    if !args.force && args.out.exists() {
-        let mut entries = std::fs::read_dir(&args.out)
-            .with_context(|| format!("could not read folder '{}'", args.out.display()))?;
-        if entries.next().is_some() {
-            match args.lang {
-                Lang::Ja => anyhow::bail!(
-                    "「{}」は空ではありません。空のフォルダを指定するか、上書きするなら --force を付けてください",
-                    args.out.display()
-                ),
-                Lang::En => anyhow::bail!(
-                    "'{}' is not empty; choose an empty folder or pass --force to overwrite",
-                    args.out.display()
-                ),
-            }
-        }
-    }
+    args.force.check_folder(&args.out, "ground_truth.json", args.lang)?;
     let city = generate(&params)?;
     for (name, bytes) in city.files() {
         let path = args.out.join(name);

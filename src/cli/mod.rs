@@ -28,34 +28,36 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    // In the order a planner works: a blank list, check it, the whole report, each
+    // analysis on its own, changes of one's own, next year, many cities, test data.
+    /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
+    Template(template::Args),
     /// Check an inventory and report every problem with file, row, column and fix.
     Validate(validate::Args),
-    /// Analyse every inventory under a folder in parallel and summarise them.
-    Batch(batch::Args),
-    /// Print the meeting table (participants, frequency, time, annual person-hours).
-    Inventory(inventory::Args),
-    /// Propose a smaller meeting structure that keeps every link, with reasons.
-    Propose(propose::Args),
     /// Write the full report (HTML, Markdown, CSV, .xlsx, JSON, charts, network files).
     Report(report::Args),
+    /// Print the meeting table (participants, frequency, time, annual person-hours).
+    Inventory(inventory::Args),
     /// Find overlapping meetings: similar pairs, clusters with their reasons and
     /// duplicated hours, containments and tiers.
     Overlap(overlap::Args),
-    /// Write a synthetic inventory with planted near-duplicate meetings and their
-    /// ground truth (for testing and benchmarks).
-    Generate(generate::Args),
     /// Measure how well agencies and fields are connected: brokers, single points of
     /// failure, fields that never meet, communities, tie strength and burden.
     Connectivity(connectivity::Args),
+    /// Propose a smaller meeting structure that keeps every link, with reasons.
+    Propose(propose::Args),
+    /// Try your own changes (merge, hold jointly, serve as, drop, keep) on today's
+    /// structure: figures, links lost and gained, rules broken, hours per agency.
+    Whatif(whatif::Args),
     /// Compare two years of one inventory: meetings added, removed, renamed, changed and
     /// merged; agencies; links and field links gained and lost; new single points of
     /// failure. Writes a report folder and prints a summary.
     Review(review::Args),
-    /// Write a blank inventory (.xlsx or .csv) for a planning office to fill in.
-    Template(template::Args),
-    /// Try your own changes (merge, hold jointly, serve as, drop, keep) on today's
-    /// structure: figures, links lost and gained, rules broken, hours per agency.
-    Whatif(whatif::Args),
+    /// Analyse every inventory under a folder in parallel and summarise them.
+    Batch(batch::Args),
+    /// Write a synthetic inventory with planted near-duplicate meetings and their
+    /// ground truth (for testing and benchmarks).
+    Generate(generate::Args),
 }
 
 /// An error and its causes joined with `: `, leaving out a cause whose words the message

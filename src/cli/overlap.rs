@@ -2,6 +2,7 @@
 //! reasons, containments and tiers.
 
 use crate::cli::Outcome;
+use crate::cli::common::Busy;
 use crate::cli::common::visible;
 use crate::cli::common::{InputArgs, TextOrJson, print};
 use anyhow::Context;
@@ -65,7 +66,9 @@ pub fn run(args: Args) -> Outcome {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
+    let busy = Busy::start(args.input.lang().pick("重なりを分析中", "finding overlaps").into());
     let report = analyze(&loaded.inventory, &params)?;
+    drop(busy);
     let bytes = match args.format {
         TextOrJson::Text => visible(overlap_text(&report, args.input.lang())),
         TextOrJson::Json => overlap_json(&report),

@@ -1,6 +1,7 @@
 //! `kaigi propose`: the consolidation proposal.
 
 use crate::cli::Outcome;
+use crate::cli::common::Busy;
 use crate::cli::common::PolicyArgs;
 use crate::cli::common::policy_and_inventory;
 use crate::cli::common::visible;
@@ -31,7 +32,9 @@ pub fn run(args: Args) -> Outcome {
         Err(code) => return Ok(code),
     };
     if args.sensitivity {
+        let busy = Busy::start(args.input.lang().pick("感度分析中", "sensitivity grid").into());
         let result = sensitivity(&loaded.inventory, &policy);
+        drop(busy);
         let bytes = match args.format {
             TextOrJson::Text => visible(sensitivity_text(&result, args.input.lang())),
             TextOrJson::Json => {
@@ -43,7 +46,9 @@ pub fn run(args: Args) -> Outcome {
         print(&bytes)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let busy = Busy::start(args.input.lang().pick("再編案を作成中", "proposing").into());
     let proposal = propose(&loaded.inventory, &policy);
+    drop(busy);
     let bytes = match args.format {
         TextOrJson::Text => visible(proposal_text(&proposal, args.input.lang())),
         TextOrJson::Json => {

@@ -28,6 +28,11 @@ pub struct Args {
     /// larger ones are estimated from seeded pivots (as in `kaigi connectivity`).
     #[arg(long, default_value_t = PathParams::default().exact_limit, value_name = "N")]
     exact_limit: usize,
+    #[command(flatten)]
+    force: crate::cli::common::ForceArgs,
+    /// Open report.html in the default browser when it is written.
+    #[arg(long)]
+    open: bool,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -37,6 +42,7 @@ pub fn run(args: Args) -> Outcome {
     };
     let lang = args.input.lang();
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from("outputs").join(&loaded.name));
+    args.force.check_folder(&out, "analysis.json", lang)?;
     let progress = crate::cli::common::progress(5);
     progress.set_message(lang.pick("分析中", "analysing"));
     let mut settings = Settings { policy, ..Settings::default() };
@@ -49,9 +55,17 @@ pub fn run(args: Args) -> Outcome {
     progress.inc(1);
     let networks = network_exports();
     let parts = ReportParts { charts: &charts, networks: &networks };
-    let mut step = |file: &str| progress.set_message(file.to_string());
+    // One step per file, so the bar keeps moving while the files are written.
+    let mut step = |file: &str| {
+        progress.inc_length(1);
+        progress.inc(1);
+        progress.set_message(file.to_string());
+    };
     let written = write_report(&analysis, &parts, &out, lang, &loaded.sources, &mut step)?;
     progress.finish_and_clear();
-    crate::cli::common::report_written(written.len(), &out, lang);
+    crate::cli::common::report_written(written.len(), &out, "report.html", lang);
+    if args.open {
+        crate::cli::common::open_document(&out.join("report.html"), lang);
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -35,6 +35,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     font: Option<PathBuf>,
     #[command(flatten)]
+    force: crate::cli::common::ForceArgs,
+    #[command(flatten)]
     load: LoadArgs,
 }
 
@@ -56,6 +58,7 @@ pub fn run(args: Args) -> Outcome {
     let out = args.out.clone().unwrap_or_else(|| {
         PathBuf::from("outputs").join(format!("review-{}-{}", before.name, after.name))
     });
+    args.force.check_folder(&out, "review.json", lang)?;
     let progress = crate::cli::common::progress(3);
     progress.set_message(lang.pick("比較中", "comparing"));
     let found = review(
@@ -69,7 +72,11 @@ pub fn run(args: Args) -> Outcome {
     let charts = review_charts(&found, &before.inventory, &after.inventory, lang)?;
     progress.inc(1);
     let inputs: Vec<PathBuf> = before.sources.iter().chain(&after.sources).cloned().collect();
-    let mut step = |file: &str| progress.set_message(file.to_string());
+    let mut step = |file: &str| {
+        progress.inc_length(1);
+        progress.inc(1);
+        progress.set_message(file.to_string());
+    };
     let written = write_review(&found, &charts, &out, lang, &inputs, &mut step)?;
     progress.finish_and_clear();
     let bytes = match args.format {
@@ -77,6 +84,6 @@ pub fn run(args: Args) -> Outcome {
         TextOrJson::Json => review_json(&found)?,
     };
     print(&bytes)?;
-    crate::cli::common::report_written(written.len(), &out, lang);
+    crate::cli::common::report_written(written.len(), &out, "review.html", lang);
     Ok(ExitCode::SUCCESS)
 }

@@ -20,9 +20,8 @@ pub struct Args {
     /// The examples are never read as data.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
-    /// Replace files that already exist.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    force: crate::cli::common::ForceArgs,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -55,7 +54,7 @@ pub fn run(args: Args) -> Outcome {
             ),
         },
     }
-    if let Some((existing, _)) = files.iter().find(|(path, _)| !args.force && path.exists()) {
+    if let Some((existing, _)) = files.iter().find(|(path, _)| !args.force.force && path.exists()) {
         return Err(OutputError::Exists(existing.clone()).into());
     }
     for (path, bytes) in &files {

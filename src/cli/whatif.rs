@@ -2,6 +2,7 @@
 //! proposal's rulebook.
 
 use crate::cli::Outcome;
+use crate::cli::common::Busy;
 use crate::cli::common::policy_and_inventory;
 use crate::cli::common::{InputArgs, PolicyArgs, TextOrJson, print, visible};
 use kaigi::proposal::{Change, what_if};
@@ -51,7 +52,9 @@ pub fn run(args: Args) -> Outcome {
     changes.extend(args.serves_as.iter().map(|v| Change::ServesAs(split(v))));
     changes.extend(args.drop.iter().cloned().map(Change::Drop));
     changes.extend(args.keep.iter().cloned().map(Change::Keep));
+    let busy = Busy::start(args.input.lang().pick("変更を評価中", "evaluating").into());
     let result = what_if(&loaded.inventory, &policy, &changes)?;
+    drop(busy);
     let lang = args.input.lang();
     let bytes = match args.format {
         TextOrJson::Text => visible(whatif_text(&result, lang)),

@@ -93,6 +93,42 @@ impl Table {
         out.push('\n');
         out
     }
+
+    /// The table for a terminal: its title, then columns aligned by display width (a
+    /// Japanese character takes two cells), numbers on the right.
+    ///
+    /// ```
+    /// use kaigi::{Lang, report::{Cell, Table}};
+    /// let mut t = Table::new("t", Lang::Ja, "集計", "Summary", &[("名前", "name"), ("時間", "hours")]);
+    /// t.rows.push(vec![Cell::from("甲市"), Cell::Number(12.5, 1)]);
+    /// t.rows.push(vec![Cell::from("b"), Cell::Number(3.0, 1)]);
+    /// assert_eq!(t.to_text(), "集計\n  名前  時間\n  甲市  12.5\n  b      3.0\n");
+    /// ```
+    pub fn to_text(&self) -> String {
+        use unicode_width::UnicodeWidthStr;
+        let cells: Vec<Vec<String>> = std::iter::once(self.header.clone())
+            .chain(self.rows.iter().map(|row| row.iter().map(Cell::display).collect()))
+            .collect();
+        let widths: Vec<usize> = (0..self.header.len())
+            .map(|c| cells.iter().filter_map(|r| r.get(c)).map(|t| t.width()).max().unwrap_or(0))
+            .collect();
+        let numeric: Vec<bool> = (0..self.header.len())
+            .map(|c| self.rows.iter().all(|r| !matches!(r.get(c), Some(Cell::Text(_)))))
+            .collect();
+        let mut out = format!("{}\n", self.title);
+        for row in &cells {
+            let line: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, text)| {
+                    let fill = " ".repeat(widths[c].saturating_sub(text.width()));
+                    if numeric[c] { format!("{fill}{text}") } else { format!("{text}{fill}") }
+                })
+                .collect();
+            out.push_str(&format!("  {}\n", line.join("  ").trim_end()));
+        }
+        out
+    }
 }
 
 /// Escapes text for Markdown: HTML entities, table pipes, emphasis and link characters.
