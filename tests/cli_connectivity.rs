@@ -174,3 +174,46 @@ fn without_an_agency_list_the_ei_index_says_it_cannot_tell() {
     assert!(line.contains("判定できません"), "{line}");
     assert!(!line.contains("-1.00") && !line.contains("unknown"), "{line}");
 }
+
+/// A university registered under 学識 is not a welfare field: loading warns about the
+/// value (file, row, column), and the connectivity advice does not call 学識 × 生活困窮
+/// a gap households fall into; it says why 学識 is left out.
+#[test]
+fn a_sector_outside_the_field_list_is_warned_about_and_kept_out_of_the_gap_advice() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/sample-city");
+    let dir = tempfile::tempdir().unwrap();
+    let mut agencies = std::fs::read_to_string(root.join("agencies.csv")).unwrap();
+    // 機関名,別名,分野,種別,守秘義務,圏域
+    assert!(agencies.starts_with("機関名,別名,分野,"));
+    agencies.push_str("県立大学,,学識,,,\n");
+    std::fs::write(dir.path().join("agencies.csv"), agencies).unwrap();
+    let mut meetings = std::fs::read_to_string(root.join("meetings.csv")).unwrap();
+    meetings.push_str(
+        "M99,大学連携会議,地域福祉課,地域福祉課、県立大学,地域福祉の研究,年2回,60分,,,,,,,,\n",
+    );
+    std::fs::write(dir.path().join("meetings.csv"), meetings).unwrap();
+    let path = dir.path().to_str().unwrap();
+
+    let output = kaigi().args(["validate", path, "--format", "json"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let warning = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "unknown_sector")
+        .unwrap_or_else(|| panic!("no unknown_sector warning: {report:#}"));
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["value"], "学識");
+    assert!(warning["file"].as_str().unwrap().ends_with("agencies.csv"), "{warning}");
+
+    let output = kaigi().args(["connectivity", path]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let gaps: String =
+        text.split("■ ").find(|s| s.starts_with("会議で一度も同席しない分野")).unwrap().to_string();
+    assert!(!gaps.contains("  - 学識") && !gaps.contains("× 学識"), "{gaps}");
+    assert!(gaps.contains("「学識」は福祉の分野の一覧にない区分"), "{gaps}");
+    // Nor is 地域福祉課 a single point of failure for 学識 × 行政.
+    for advice in text.lines().filter(|l| l.starts_with("  - ")) {
+        assert!(!advice.contains("学識 ×") && !advice.contains("× 学識"), "{advice}");
+    }
+}

@@ -174,8 +174,16 @@ fn report_refuses_to_write_over_an_input_file() {
     let meetings = dir.path().join("tables/meetings.csv");
     std::fs::copy("tests/fixtures/english-minimal/meetings.csv", &meetings).unwrap();
     let before = std::fs::read(&meetings).unwrap();
+    // Without --force the folder (holding the user's own files) is refused outright;
+    // even with it, no output may replace an input file.
+    let out = dir.path().to_str().unwrap();
     kaigi()
-        .args(["report", meetings.to_str().unwrap(), "--out", dir.path().to_str().unwrap()])
+        .args(["report", meetings.to_str().unwrap(), "--out", out, "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("holds files kaigi did not write"));
+    kaigi()
+        .args(["report", meetings.to_str().unwrap(), "--out", out, "--force"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("input file"));

@@ -84,8 +84,10 @@ pub struct BackboneTie {
 pub struct Backbone {
     /// Fit outcome.
     pub status: BackboneStatus,
-    /// Why the fit failed, when it did.
-    pub reason: Option<String>,
+    /// When the status is `Degenerate`: how many of the agencies with the most meetings
+    /// fill every seat open to them (some attendances are then certain and the model has
+    /// no finite solution). Reports phrase it; the library stays free of words.
+    pub tight_agencies: Option<usize>,
     /// Agencies × meetings left to fit after fixing empty and full rows and columns.
     pub free_block: [usize; 2],
     /// Fixed-point iterations used.
@@ -218,7 +220,7 @@ pub fn sdsm_backbone(
     }
     let mut backbone = Backbone {
         status: BackboneStatus::Ok,
-        reason: None,
+        tight_agencies: None,
         free_block,
         iterations: 0,
         residual: 0.0,
@@ -240,10 +242,7 @@ pub fn sdsm_backbone(
             tight_gale_ryser(&free_rows, &rows, full_columns, &free_columns, &columns, full_rows)
         {
             backbone.status = BackboneStatus::Degenerate;
-            backbone.reason = Some(format!(
-                "the {j} agencies with the most meetings fill every seat open to them, so some \
-                 attendances are certain and the BiCM has no finite solution"
-            ));
+            backbone.tight_agencies = Some(j);
             return Ok(backbone);
         }
         let fit = fit_bicm(&k, &nr, &d, &nc, params);
@@ -251,10 +250,6 @@ pub fn sdsm_backbone(
         backbone.residual = fit.residual;
         if fit.residual > params.tolerance || !fit.residual.is_finite() {
             backbone.status = BackboneStatus::NotConverged;
-            backbone.reason = Some(format!(
-                "the fixed-point iteration stopped {} from the observed degrees after {} iterations",
-                fit.residual, fit.iterations
-            ));
             return Ok(backbone);
         }
         for (i, &r) in free_rows.iter().enumerate() {

@@ -39,6 +39,48 @@ impl Brokerage {
     pub fn across_fields(&self) -> u64 {
         self.total() - self.coordinator
     }
+
+    /// The counts as unordered pairs of agencies, which is what a reader counts: the
+    /// roles above count ordered paths a → b → c, so on an undirected network each pair
+    /// appears twice — as coordinator, consultant or liaison twice over, and once as
+    /// gatekeeper and once as representative (always equal, hence one `gateway` role).
+    ///
+    /// ```
+    /// let b = kaigi::connectivity::Brokerage {
+    ///     coordinator: 4, gatekeeper: 3, representative: 3, consultant: 2, liaison: 6,
+    /// };
+    /// let p = b.pairs();
+    /// assert_eq!((p.coordinator, p.gateway, p.consultant, p.liaison), (2, 3, 1, 3));
+    /// assert_eq!(p.across_fields(), b.across_fields() / 2);
+    /// ```
+    pub fn pairs(&self) -> BrokeragePairs {
+        BrokeragePairs {
+            coordinator: self.coordinator / 2,
+            gateway: self.gatekeeper,
+            consultant: self.consultant / 2,
+            liaison: self.liaison / 2,
+        }
+    }
+}
+
+/// Brokerage as unordered pairs of agencies that do not meet and that one agency links.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BrokeragePairs {
+    /// Both in the broker's own field.
+    pub coordinator: u64,
+    /// One in the broker's field, one in another.
+    pub gateway: u64,
+    /// Both in one field that is not the broker's.
+    pub consultant: u64,
+    /// In two different fields, neither the broker's.
+    pub liaison: u64,
+}
+
+impl BrokeragePairs {
+    /// Pairs in different fields, or outside the broker's: the cross-field brokerage.
+    pub fn across_fields(&self) -> u64 {
+        self.gateway + self.consultant + self.liaison
+    }
 }
 
 /// Brokerage roles of every agency, in node order.

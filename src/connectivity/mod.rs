@@ -44,7 +44,7 @@ pub use backbone::{
     Backbone, BackboneParams, BackboneStatus, BackboneTie, holm, poisson_binomial_tail,
     sdsm_backbone,
 };
-pub use brokerage::{Brokerage, brokerage};
+pub use brokerage::{Brokerage, BrokeragePairs, brokerage};
 pub use burden::{gini, top_by};
 pub use cohesion::{average_clustering, clustering, components, density};
 pub use communities::{LouvainParams, louvain, modularity};
@@ -200,8 +200,9 @@ pub struct BackboneSummary {
     pub correction: &'static str,
     /// Fit outcome.
     pub status: BackboneStatus,
-    /// Why no p-values were given, if so.
-    pub reason: Option<String>,
+    /// When the status is `degenerate`: how many of the agencies with the most meetings
+    /// fill every seat open to them, which makes some attendances certain.
+    pub tight_agencies: Option<usize>,
     /// Agencies × meetings fitted after fixing certain cells.
     pub free_block: [usize; 2],
     /// Fixed-point iterations.
@@ -279,6 +280,25 @@ pub struct ConnectivityReport {
     /// Agency → sector pairs that would lose their only shared meeting without it.
     #[serde(serialize_with = "crate::model::sector_code::pairs_by_key")]
     pub critical_agencies: BTreeMap<String, Vec<[String; 2]>>,
+}
+
+impl ConnectivityReport {
+    /// The agencies that broker between fields, strongest first: by cross-field
+    /// brokerage (open two-paths whose ends are in different fields or outside the
+    /// broker's), then betweenness, then name. Every document lists brokers in this one
+    /// order; empty when no agency brokers across fields (or the fields are unknown).
+    pub fn main_brokers(&self) -> Vec<&AgencyMeasures> {
+        let mut brokers: Vec<&AgencyMeasures> =
+            self.agencies.iter().filter(|a| a.brokerage.across_fields() > 0).collect();
+        brokers.sort_by(|a, b| {
+            b.brokerage
+                .across_fields()
+                .cmp(&a.brokerage.across_fields())
+                .then(b.betweenness.total_cmp(&a.betweenness))
+                .then(a.name.cmp(&b.name))
+        });
+        brokers
+    }
 }
 
 impl ConnectivityOptions {
@@ -454,7 +474,7 @@ pub fn analyze_network(
             alpha: options.backbone.alpha,
             correction: "holm",
             status: backbone.status,
-            reason: backbone.reason.clone(),
+            tight_agencies: backbone.tight_agencies,
             free_block: backbone.free_block,
             iterations: backbone.iterations,
             residual: backbone.residual,

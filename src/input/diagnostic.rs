@@ -172,6 +172,9 @@ pub enum Problem {
     UnknownFunction,
     /// A confidentiality value not in the list.
     BadConfidentiality,
+    /// A sector that is not one of the known fields: kept as written, left out of the
+    /// advice about fields that never meet.
+    UnknownSector,
     /// Two registry rows for one agency.
     DuplicateAgency {
         /// Row of the first occurrence.
@@ -462,6 +465,8 @@ impl Diagnostic {
                 "守秘義務の区分として読めません（なし として扱います）".into()
             }
             (BadConfidentiality, Lang::En) => "not a confidentiality value; treated as none".into(),
+            (UnknownSector, Lang::Ja) => "福祉の分野の一覧にない分野です。値はそのまま使いますが、「会議で一度も同席しない分野」の助言には含めません".into(),
+            (UnknownSector, Lang::En) => "not one of the known fields; kept as written, but left out of the advice on fields that never meet".into(),
             (DuplicateAgency { first_row }, Lang::Ja) => {
                 format!("機関名が {first_row} 行目と重複しています")
             }
@@ -632,6 +637,12 @@ impl Diagnostic {
             }
             (UnknownFunction, Lang::En) => {
                 "one of case_review, relationship_building, community_development, policy_planning, information_sharing"
+            }
+            (UnknownSector, Lang::Ja) => {
+                "福祉の分野なら 高齢, 障害, 子ども, 生活困窮, 保健・医療, 地域, 教育, 司法, 住まい, 就労, 行政 のいずれかに。大学・学識者など分野でない機関はこのままで構いません"
+            }
+            (UnknownSector, Lang::En) => {
+                "if it is a welfare field, write one of elderly, disability, children, poverty, health, community, education, justice, housing, employment, administration; a university or other non-field agency may stay as it is"
             }
             (BadConfidentiality, Lang::Ja) => "法定, 契約, なし のいずれか",
             (BadConfidentiality, Lang::En) => "one of statutory, contractual, none",

@@ -210,8 +210,18 @@ pub fn read_agencies(table: &Table, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ag
                 }
             }
         }
-        if let Some(sector) = optional_text(row, &map, AgencyField::Sector) {
-            agency.sector = canonical_sector(&sector);
+        if let Some((value, header)) = cell(row, &map, AgencyField::Sector)
+            && !value.trim().is_empty()
+        {
+            agency.sector = canonical_sector(value);
+            if !crate::model::is_known_sector(&agency.sector) {
+                diagnostics.push(
+                    Diagnostic::new(Severity::Warning, source, Problem::UnknownSector)
+                        .at_row(row.number)
+                        .in_column(&header)
+                        .with_value(value),
+                );
+            }
         }
         if let Some(kind) = optional_text(row, &map, AgencyField::Kind) {
             agency.kind = parse_kind(&kind);

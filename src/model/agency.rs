@@ -132,6 +132,24 @@ const SECTORS: &[(&str, &str, &[&str])] = &[
     ("行政", "administration", &["行政全般", "government", "general"]),
 ];
 
+/// Whether a canonical sector is one of the fields kaigi knows (高齢, 障害, 子ども …).
+/// Any other value (学識, 文化 …) is kept as written, but it is not a welfare field:
+/// the report gives no advice about gaps between it and a field.
+///
+/// ```
+/// use kaigi::model::is_known_sector;
+/// assert!(is_known_sector("高齢"));
+/// assert!(!is_known_sector("学識"));
+/// ```
+pub fn is_known_sector(sector: &str) -> bool {
+    SECTORS.iter().any(|(ja, _, _)| *ja == sector)
+}
+
+/// The known fields' Japanese labels, in the catalogue's order.
+pub fn known_sectors() -> impl Iterator<Item = &'static str> {
+    SECTORS.iter().map(|(ja, _, _)| *ja)
+}
+
 /// Canonical sector label for a sector as a user wrote it: known Japanese or English
 /// spellings map to the Japanese label, anything else is kept as written.
 ///

@@ -1,7 +1,7 @@
 //! The connectivity report as a planner reads it — fields that never meet first, then
 //! single points of failure, the main brokers, and the figures — and as JSON.
 
-use crate::connectivity::{AgencyMeasures, BackboneStatus, ConnectivityReport};
+use crate::connectivity::{AgencyMeasures, ConnectivityReport};
 use crate::counted;
 use crate::lang::Lang;
 use crate::report::phrases;
@@ -86,25 +86,31 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
     let unknown = fields_unknown(report, lang);
     if let Some(note) = unknown.as_ref().filter(|_| known_fields(report) < 2) {
         line(&mut out, note);
-    } else if report.unlinked_sector_pairs.is_empty() {
-        line(
-            &mut out,
-            lang.pick(
-                "なし: どの分野の組み合わせも、どこかの会議で同席しています。",
-                "None: every pair of fields shares at least one meeting.",
-            ),
-        );
-        if let Some(note) = &unknown {
-            line(&mut out, note);
-        }
     } else {
-        for p in &report.unlinked_sector_pairs {
-            let _ = writeln!(out, "  - {}", pair(p));
+        let (gaps, others) = field_gaps(report);
+        if gaps.is_empty() {
+            line(
+                &mut out,
+                lang.pick(
+                    "なし: どの分野の組み合わせも、どこかの会議で同席しています。",
+                    "None: every pair of fields shares at least one meeting.",
+                ),
+            );
+            if let Some(note) = &unknown {
+                line(&mut out, note);
+            }
+        } else {
+            for p in &gaps {
+                let _ = writeln!(out, "  - {}", pair(p));
+            }
+            line(&mut out, lang.pick(
+                "これらの分野の機関は、どの会議でも顔を合わせていません。複合的な課題を抱える世帯の支援で連携が必要なら、既存の会議への参加や合同開催を検討してください。",
+                "No agency of one field sits in any meeting with an agency of the other. If households need both, consider inviting one to an existing meeting or holding meetings jointly.",
+            ));
         }
-        line(&mut out, lang.pick(
-            "これらの分野の機関は、どの会議でも顔を合わせていません。複合的な課題を抱える世帯の支援で連携が必要なら、既存の会議への参加や合同開催を検討してください。",
-            "No agency of one field sits in any meeting with an agency of the other. If households need both, consider inviting one to an existing meeting or holding meetings jointly.",
-        ));
+        if let Some(note) = other_sectors_note(&others, lang) {
+            line(&mut out, &note);
+        }
     }
 
     if !report.isolated.is_empty() {
@@ -138,7 +144,7 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
                 "Links between fields: cannot tell, the fields are unknown (see above for how to add them).",
             ),
         );
-    } else if report.critical_agencies.is_empty() {
+    } else if critical_between_fields(report).is_empty() {
         line(
             &mut out,
             lang.pick(
@@ -154,8 +160,8 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
                 "Without this agency, these pairs of fields would share no meeting:",
             ),
         );
-        for (name, pairs) in &report.critical_agencies {
-            let pairs: Vec<String> = pairs.iter().map(pair).collect();
+        for (name, pairs) in critical_between_fields(report) {
+            let pairs: Vec<String> = pairs.into_iter().map(pair).collect();
             let _ =
                 writeln!(out, "  - {}: {}", with_sector(name), pairs.join(lang.pick("、", ", ")));
         }
@@ -221,15 +227,7 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
 
     // 3. Brokers.
     heading(&mut out, lang.pick("主な仲介役（分野をまたいで、互いに同席しない機関どうしをつなぐ機関）", "Main brokers (agencies linking agencies of different fields that do not meet each other)"));
-    let mut brokers: Vec<&AgencyMeasures> =
-        report.agencies.iter().filter(|a| a.brokerage.across_fields() > 0).collect();
-    brokers.sort_by(|a, b| {
-        b.brokerage
-            .across_fields()
-            .cmp(&a.brokerage.across_fields())
-            .then(b.betweenness.total_cmp(&a.betweenness))
-            .then(a.name.cmp(&b.name))
-    });
+    let brokers = report.main_brokers();
     if brokers.is_empty() && fields_cannot_tell {
         line(
             &mut out,
@@ -239,43 +237,16 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
         line(&mut out, lang.pick("なし", "None"));
     }
     for (rank, a) in brokers.iter().take(TOP).enumerate() {
-        let b = &a.brokerage;
-        let words = match lang {
-            Lang::Ja => [
-                "分野をまたぐ仲介 ",
-                "（窓口 ",
-                "、代表 ",
-                "、外部調整 ",
-                "、リエゾン ",
-                "）、媒介中心性 ",
-            ],
-            Lang::En => [
-                "cross-field brokerage ",
-                " (gatekeeper ",
-                ", representative ",
-                ", consultant ",
-                ", liaison ",
-                "), betweenness ",
-            ],
-        };
         let _ = writeln!(
             out,
-            "  {}. {}: {}{}{}{}{}{}{}{}{}{}{}{:.3}",
+            "  {}. {}: {}",
             rank + 1,
             with_sector(&a.name),
-            words[0],
-            b.across_fields(),
-            words[1],
-            b.gatekeeper,
-            words[2],
-            b.representative,
-            words[3],
-            b.consultant,
-            words[4],
-            b.liaison,
-            words[5],
-            a.betweenness,
+            crate::report::phrases::brokerage(a, lang)
         );
+    }
+    if !brokers.is_empty() {
+        line(&mut out, crate::report::phrases::brokerage_note(lang));
     }
 
     // 4. The figures.
@@ -338,6 +309,26 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
             let members: Vec<&str> = members.iter().map(String::as_str).collect();
             let _ = writeln!(out, "    {}. {}", c + 1, names(&members, lang));
         }
+        // Agencies alone in their community (they meet no one, or no group claims them)
+        // are counted above but not listed as groups: say who they are.
+        let alone: Vec<&str> =
+            report.communities.iter().filter(|m| m.len() == 1).map(|m| m[0].as_str()).collect();
+        if !alone.is_empty() {
+            let _ = match lang {
+                Lang::Ja => writeln!(
+                    out,
+                    "    ほかに 1 機関だけのコミュニティが {} つ: {}",
+                    alone.len(),
+                    names(&alone, lang)
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "    and {} of a single agency: {}",
+                    counted(alone.len(), "community", "communities"),
+                    names(&alone, lang)
+                ),
+            };
+        }
     }
     let ei = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:+.2}"));
     let per_sector: Vec<String> = report
@@ -375,14 +366,7 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
             "偶然以上に強いつながり（SDSM、Holm α=0.05）",
             "ties stronger than chance (SDSM, Holm α = 0.05)",
         ),
-        match report.backbone.status {
-            BackboneStatus::Ok => report.backbone_links.len().to_string(),
-            _ => format!(
-                "{} ({})",
-                lang.pick("算出不可", "not computed"),
-                report.backbone.reason.clone().unwrap_or_default()
-            ),
-        },
+        crate::report::phrases::backbone(report, lang),
     );
     figure(
         &mut out,
@@ -430,6 +414,56 @@ pub(crate) fn known_fields(report: &ConnectivityReport) -> usize {
         .filter(|s| *s != crate::model::UNKNOWN_SECTOR)
         .collect();
     fields.len()
+}
+
+/// The field pairs that never meet, split into gaps between known fields (which get the
+/// advice) and the values outside the field list that appear in other pairs (学識 …:
+/// a university is not a field a household falls between, so no advice about it).
+pub(crate) fn field_gaps(report: &ConnectivityReport) -> (Vec<&[String; 2]>, Vec<&str>) {
+    let known = |p: &&[String; 2]| p.iter().all(|s| crate::model::is_known_sector(s));
+    let gaps = report.unlinked_sector_pairs.iter().filter(known).collect();
+    let mut others: Vec<&str> = report
+        .unlinked_sector_pairs
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|s| !crate::model::is_known_sector(s) && *s != crate::model::UNKNOWN_SECTOR)
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    (gaps, others)
+}
+
+/// The single points of failure between known fields, by agency: the advice leaves out
+/// pairs with a value outside the field list, as [`field_gaps`] does.
+pub(crate) fn critical_between_fields(
+    report: &ConnectivityReport,
+) -> Vec<(&String, Vec<&[String; 2]>)> {
+    report
+        .critical_agencies
+        .iter()
+        .map(|(agency, pairs)| {
+            let known = pairs.iter().filter(|p| p.iter().all(|s| crate::model::is_known_sector(s)));
+            (agency, known.collect::<Vec<_>>())
+        })
+        .filter(|(_, pairs)| !pairs.is_empty())
+        .collect()
+}
+
+/// The note under the gaps when some sector values are not fields.
+pub(crate) fn other_sectors_note(others: &[&str], lang: Lang) -> Option<String> {
+    if others.is_empty() {
+        return None;
+    }
+    let listed = others.join(lang.pick("、", ", "));
+    Some(match lang {
+        Lang::Ja => format!(
+            "「{listed}」は福祉の分野の一覧にない区分のため、ほかの分野と同席しない組があっても、分野のすき間としては挙げていません。"
+        ),
+        Lang::En => format!(
+            "{listed}: not in the list of welfare fields, so pairs with it that never meet are not listed as gaps between fields."
+        ),
+    })
 }
 
 /// What a finding by field cannot say when agencies have no field, and how to add them;

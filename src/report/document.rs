@@ -330,11 +330,10 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             ("参加会議数", "meetings"),
             ("年間会議時間", "hours per year"),
             ("コミュニティ", "community"),
-            ("仲介（調整役）", "coordinator"),
-            ("仲介（門番）", "gatekeeper"),
-            ("仲介（代表）", "representative"),
-            ("仲介（相談役）", "consultant"),
-            ("仲介（連絡役）", "liaison"),
+            ("仲介（分野内の調整役）", "brokerage: coordinator within its field"),
+            ("仲介（分野の窓口）", "brokerage: gateway of its field"),
+            ("仲介（外部の相談役）", "brokerage: consultant to another field"),
+            ("仲介（分野外どうしの連絡役）", "brokerage: liaison between two other fields"),
             ("分断点", "articulation point"),
         ],
     );
@@ -350,11 +349,11 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             Cell::Int(a.meetings as i64),
             Cell::Number(a.annual_hours, 1),
             Cell::Int(a.community as i64),
-            Cell::Int(a.brokerage.coordinator as i64),
-            Cell::Int(a.brokerage.gatekeeper as i64),
-            Cell::Int(a.brokerage.representative as i64),
-            Cell::Int(a.brokerage.consultant as i64),
-            Cell::Int(a.brokerage.liaison as i64),
+            // Pairs, as the text counts them (see `Brokerage::pairs`).
+            Cell::Int(a.brokerage.pairs().coordinator as i64),
+            Cell::Int(a.brokerage.pairs().gateway as i64),
+            Cell::Int(a.brokerage.pairs().consultant as i64),
+            Cell::Int(a.brokerage.pairs().liaison as i64),
             lang.pick(if cut { "○" } else { "" }, if cut { "yes" } else { "" }).into(),
         ]);
     }
@@ -394,14 +393,13 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
     ]
 }
 
-/// Agencies with the highest betweenness (the brokers a planner should know), with
-/// their sector; ties broken by name.
+/// The first `count` of [`ConnectivityReport::main_brokers`]: the brokers every
+/// document and chart names, in the one order the terminal uses too.
 pub fn top_brokers(
     report: &ConnectivityReport,
     count: usize,
 ) -> Vec<&crate::connectivity::AgencyMeasures> {
-    let mut agencies: Vec<_> = report.agencies.iter().filter(|a| a.betweenness > 0.0).collect();
-    agencies.sort_by(|a, b| b.betweenness.total_cmp(&a.betweenness).then(a.name.cmp(&b.name)));
+    let mut agencies = report.main_brokers();
     agencies.truncate(count);
     agencies
 }
@@ -451,20 +449,27 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
             h3 { (lang.pick("会議で一度も同席しない分野", "Fields that never meet")) }
             @if let Some(note) = fields_unknown.as_ref().filter(|_| fields_known < 2) {
                 p { (note) }
-            } @else if c.unlinked_sector_pairs.is_empty() {
-                p { (lang.pick("なし: どの分野の組み合わせも、どこかの会議で同席しています。", "None: every pair of fields shares at least one meeting.")) }
-                @if let Some(note) = &fields_unknown { p { (note) } }
             } @else {
-                ul { @for p in &c.unlinked_sector_pairs { li { (sector(&p[0])) " × " (sector(&p[1])) } } }
+                @let (gaps, others) = crate::report::connectivity::field_gaps(c);
+                @if gaps.is_empty() {
+                    p { (lang.pick("なし: どの分野の組み合わせも、どこかの会議で同席しています。", "None: every pair of fields shares at least one meeting.")) }
+                    @if let Some(note) = &fields_unknown { p { (note) } }
+                } @else {
+                    ul { @for p in &gaps { li { (sector(&p[0])) " × " (sector(&p[1])) } } }
+                }
+                @if let Some(note) = crate::report::connectivity::other_sectors_note(&others, lang) {
+                    p class="note" { (note) }
+                }
             }
             h3 { (lang.pick("単一障害点（異動・欠席で切れるつながり）", "Single points of failure (links a staff transfer would cut)")) }
-            @if c.critical_agencies.is_empty() && c.articulation_points.is_empty() {
+            @let critical = crate::report::connectivity::critical_between_fields(c);
+            @if critical.is_empty() && c.articulation_points.is_empty() {
                 p { (lang.pick("一機関だけが支えているつながりはありません。", "No link depends on a single agency.")) }
             }
-            @if !c.critical_agencies.is_empty() {
+            @if !critical.is_empty() {
                 p { (lang.pick("この機関が抜けると、次の分野の組み合わせが同席する会議がなくなります:", "Without this agency, these pairs of fields would share no meeting:")) }
                 ul {
-                    @for (name, pairs) in &c.critical_agencies {
+                    @for (name, pairs) in &critical {
                         li { (with_sector(name)) ": " (pairs.iter().map(|p| format!("{} × {}", sector(&p[0]), sector(&p[1]))).collect::<Vec<_>>().join(lang.pick("、", ", "))) }
                     }
                 }
@@ -475,23 +480,23 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
                     (c.articulation_points.iter().map(|a| with_sector(a)).collect::<Vec<_>>().join(lang.pick("、", ", ")))
                 }
             }
-            h3 { (lang.pick("分野をつなぐ仲介役（媒介中心性の上位）", "Brokers between fields (highest betweenness)")) }
+            h3 { (lang.pick("主な仲介役（分野をまたいで、互いに同席しない機関どうしをつなぐ機関）", "Main brokers (agencies linking agencies of different fields that do not meet each other)")) }
             @if !n.exact_paths {
                 p class="note" { (lang.pick(
                     "注: 機関数が多いため、媒介中心性・近接中心性・平均距離は無作為に選んだ起点からの推定値です（--exact-limit で変更できます）。",
                     "Note: the network is large, so betweenness, closeness and the average path length are estimated from seeded random pivots (see --exact-limit).",
                 )) }
             }
-            ol {
-                @for a in top_brokers(c, 5) {
-                    li {
-                        (with_sector(&a.name)) " — "
-                        (match lang {
-                            Lang::Ja => format!("媒介中心性 {:.3}、{} 機関とつながり、{} 会議に参加", a.betweenness, a.degree, a.meetings),
-                            Lang::En => format!("betweenness {:.3}, linked to {}, in {}", a.betweenness, crate::counted(a.degree, "agency", "agencies"), crate::counted(a.meetings, "meeting", "meetings")),
-                        })
+            @let brokers = top_brokers(c, 5);
+            @if brokers.is_empty() {
+                p { (lang.pick("なし（分野をまたぐ仲介をする機関はありません。分野が不明な場合は判定できません）", "None (no agency brokers across fields; cannot tell when the fields are unknown)")) }
+            } @else {
+                ol {
+                    @for a in &brokers {
+                        li { (with_sector(&a.name)) " — " (phrases::brokerage(a, lang)) }
                     }
                 }
+                p class="note" { (phrases::brokerage_note(lang)) }
             }
             @if !c.isolated.is_empty() {
                 p {
@@ -579,11 +584,13 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
         (format!("{saved:.0}"), lang.pick("削減できる延べ時間/年", "person-hours saved per year")),
         (p.dropped_links.len().to_string(), lang.pick("失われるつながり", "links lost")),
         (
-            analysis.connectivity.unlinked_sector_pairs.len().to_string(),
+            crate::report::connectivity::field_gaps(&analysis.connectivity).0.len().to_string(),
             lang.pick("一度も同席しない分野の組", "field pairs that never meet"),
         ),
         (
-            analysis.connectivity.critical_agencies.len().to_string(),
+            crate::report::connectivity::critical_between_fields(&analysis.connectivity)
+                .len()
+                .to_string(),
             lang.pick("単一障害点となる機関", "single points of failure"),
         ),
     ];

@@ -839,3 +839,83 @@ fn kept_because(because: &KeptBecause, lang: Lang) -> String {
         },
     }
 }
+
+/// A brokerage role (Gould–Fernandez) by its key, as every document names it. On an
+/// undirected network the gatekeeper and representative counts are always equal (each
+/// open path is counted once in each direction), so documents show them as one role,
+/// the field's gateway (`gateway`).
+///
+/// ```
+/// use kaigi::{Lang, report::phrases::brokerage_role};
+/// assert_eq!(brokerage_role("gateway", Lang::Ja), "分野の窓口");
+/// assert_eq!(brokerage_role("liaison", Lang::En), "liaison between two other fields");
+/// ```
+pub fn brokerage_role(role: &str, lang: Lang) -> &'static str {
+    match role {
+        "coordinator" => lang.pick("分野内の調整役", "coordinator within its field"),
+        "gateway" => lang.pick("分野の窓口", "gateway of its field"),
+        "consultant" => lang.pick("外部の相談役", "consultant to another field"),
+        "liaison" => lang.pick("分野外どうしの連絡役", "liaison between two other fields"),
+        _ => lang.pick("仲介", "brokerage"),
+    }
+}
+
+/// One broker's roles and betweenness, in the same words in the text and the HTML.
+pub fn brokerage(agency: &crate::connectivity::AgencyMeasures, lang: Lang) -> String {
+    let b = agency.brokerage.pairs();
+    let roles = [("gateway", b.gateway), ("consultant", b.consultant), ("liaison", b.liaison)]
+        .iter()
+        .map(|(role, n)| format!("{} {n}", brokerage_role(role, lang)))
+        .collect::<Vec<_>>()
+        .join(separator(lang));
+    match lang {
+        Lang::Ja => format!(
+            "分野をまたぐ仲介 {}（{roles}）、媒介中心性 {:.3}",
+            b.across_fields(),
+            agency.betweenness
+        ),
+        Lang::En => format!(
+            "cross-field brokerage {} ({roles}), betweenness {:.3}",
+            b.across_fields(),
+            agency.betweenness
+        ),
+    }
+}
+
+/// What the brokerage counts mean, printed once under every list of brokers.
+pub fn brokerage_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "仲介の数は、互いに同席しない 2 機関をこの機関が結ぶ組の数です（内訳の合計が「分野をまたぐ仲介」）。「分野の窓口」は自分の分野と他の分野を結ぶ組（門番と代表の役割。同席の関係には向きがないため両者は常に同じ数になり、1 つにまとめています）、「外部の相談役」は同じ分野の 2 機関を外から結ぶ組、「分野外どうしの連絡役」は自分とは別の 2 分野を結ぶ組です。",
+        "Brokerage counts the pairs of agencies that do not meet each other and that this agency links (the roles add up to the cross-field figure). 'Gateway of its field' links its own field with another (the gatekeeper and representative roles, always equal here because sitting together has no direction, so shown as one); 'consultant' links two agencies of one other field from outside; 'liaison' links two fields neither of which is its own.",
+    )
+}
+
+/// The count of ties stronger than chance, with what it means: 0 on a small inventory is
+/// the usual result, not a finding of weak ties; a fit that failed says why.
+pub fn backbone(report: &crate::connectivity::ConnectivityReport, lang: Lang) -> String {
+    use crate::connectivity::BackboneStatus;
+    let b = &report.backbone;
+    match (b.status, lang) {
+        (BackboneStatus::Ok, _) if !report.backbone_links.is_empty() => {
+            report.backbone_links.len().to_string()
+        }
+        (BackboneStatus::Ok, Lang::Ja) => "0（どの組も、参加会議数から偶然に見込まれる以上には同席していません。会議の少ない一覧ではふつうの結果で、つながりが弱いという意味ではありません。何度も同じ会議で会う組が多い一覧ほど、ここに挙がります）".into(),
+        (BackboneStatus::Ok, Lang::En) => "0 (no pair meets more often than their numbers of meetings alone would predict. This is the usual result for a small inventory and does not mean the ties are weak; inventories where the same pairs meet in many meetings show them here)".into(),
+        (BackboneStatus::Degenerate, Lang::Ja) => format!(
+            "算出できません（会議の多い上位 {} 機関が出席しうるすべての会議に出席しているため、同席が偶然かどうかを統計的に判定できません）",
+            b.tight_agencies.unwrap_or(0)
+        ),
+        (BackboneStatus::Degenerate, Lang::En) => format!(
+            "not computed (the {} agencies with the most meetings fill every seat open to them, so chance cannot be told from certainty)",
+            b.tight_agencies.unwrap_or(0)
+        ),
+        (_, Lang::Ja) => format!(
+            "算出できません（統計モデルの計算が {} 回の反復で収束しませんでした）",
+            b.iterations
+        ),
+        (_, Lang::En) => format!(
+            "not computed (the statistical model did not converge in {} iterations)",
+            b.iterations
+        ),
+    }
+}

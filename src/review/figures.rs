@@ -53,7 +53,8 @@ pub struct Broker {
     /// Normalised betweenness: the share of shortest paths between other agencies that
     /// run through it.
     pub betweenness: f64,
-    /// Gould–Fernandez brokerage across fields (open two-paths linking different fields).
+    /// Gould–Fernandez brokerage across fields, as unordered pairs of agencies that do
+    /// not meet and that it links (see `Brokerage::pairs`), as every document counts it.
     pub brokerage_across_fields: u64,
 }
 
@@ -174,7 +175,7 @@ fn top_brokers(report: &ConnectivityReport, top: usize) -> Vec<Broker> {
         .map(|a| Broker {
             name: a.name.clone(),
             betweenness: a.betweenness,
-            brokerage_across_fields: a.brokerage.across_fields(),
+            brokerage_across_fields: a.brokerage.pairs().across_fields(),
         })
         .collect()
 }
