@@ -217,3 +217,31 @@ fn a_sector_outside_the_field_list_is_warned_about_and_kept_out_of_the_gap_advic
         assert!(!advice.contains("学識 ×") && !advice.contains("× 学識"), "{advice}");
     }
 }
+
+/// "Communities: 7" must account for seven: the groups listed plus the agencies that
+/// form a community on their own, named on one line.
+#[test]
+fn the_community_count_matches_the_communities_listed() {
+    let output = kaigi().args(["connectivity", "inputs/sample-city", "--lang", "en"]).output();
+    let text = String::from_utf8(output.unwrap().stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("communities (Louvain): ")).unwrap();
+    let count: usize = lines[at]
+        .split("communities (Louvain): ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let groups = lines[at + 1..].iter().take_while(|l| l.starts_with("    ")).collect::<Vec<_>>();
+    let listed = groups.iter().filter(|l| l.trim_start().starts_with(char::is_numeric)).count();
+    let single: usize = groups
+        .iter()
+        .find_map(|l| l.trim_start().strip_prefix("and "))
+        .and_then(|rest| rest.split(' ').next())
+        .map_or(0, |n| n.parse().unwrap());
+    assert!(single > 0, "the sample has single-agency communities: {groups:?}");
+    assert_eq!(listed + single, count, "{groups:?}");
+}

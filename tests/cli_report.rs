@@ -296,3 +296,55 @@ fn the_readme_main_command_prints_no_warning_and_ends_with_report_html() {
         .success();
     assert!(mine.join("report.html").is_file() && mine.join("letter.docx").is_file());
 }
+
+/// The brokerage roles carry the same names in the terminal, the HTML and the CSV, and
+/// the old separate gatekeeper/representative words (always equal here) are gone.
+#[test]
+fn brokerage_roles_have_one_name_in_text_html_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, names, retired) in [
+        (
+            "ja",
+            ["分野の窓口", "外部の相談役", "分野外どうしの連絡役"],
+            ["門番", "代表 ", "リエゾン"],
+        ),
+        (
+            "en",
+            [
+                "gateway of its field",
+                "consultant to another field",
+                "liaison between two other fields",
+            ],
+            ["gatekeeper ", "representative ", "(liaison"],
+        ),
+    ] {
+        let out = dir.path().join(lang);
+        report("inputs/sample-city", &out, lang);
+        let text = kaigi().args(["connectivity", "inputs/sample-city", "--lang", lang]).output();
+        let text = String::from_utf8(text.unwrap().stdout).unwrap();
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        let csv = std::fs::read_to_string(out.join("tables/connectivity_agencies.csv")).unwrap();
+        let header = csv.lines().next().unwrap();
+        for name in names {
+            assert!(text.contains(name), "{lang} text lacks {name}");
+            assert!(html.contains(name), "{lang} HTML lacks {name}");
+            assert!(header.contains(name), "{lang} CSV header lacks {name}: {header}");
+        }
+        // (The note under the list may name the old roles to explain the merge.)
+        let numbered = |l: &&str| {
+            l.trim_start().split_once(". ").is_some_and(|(n, _)| n.parse::<u8>().is_ok())
+        };
+        let listed: Vec<&str> = text.lines().filter(numbered).collect();
+        for old in retired {
+            assert!(!header.contains(old), "{lang}: {old} still in the CSV");
+            assert!(listed.iter().all(|l| !l.contains(old)), "{lang}: {old} still listed");
+        }
+        // The same first broker heads the terminal list and the HTML list.
+        let first_text = text.lines().find(|l| l.starts_with("  1. ")).unwrap();
+        let first_name = first_text[5..].split(['（', ' ', '(']).next().unwrap();
+        let document = scraper::Html::parse_document(&html);
+        let selector = scraper::Selector::parse("section#connectivity ol li").unwrap();
+        let first_html: String = document.select(&selector).next().unwrap().text().collect();
+        assert!(first_html.starts_with(first_name), "{first_name} vs {first_html}");
+    }
+}
