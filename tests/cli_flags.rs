@@ -24,22 +24,7 @@ const RULES: [(&str, &[&str]); 9] = [
     // Reading an inventory.
     ("--encoding", READERS),
     ("--adhoc-default", READERS),
-    (
-        "--lang",
-        &[
-            "validate",
-            "inventory",
-            "report",
-            "overlap",
-            "connectivity",
-            "propose",
-            "whatif",
-            "review",
-            "batch",
-            "template",
-            "generate",
-        ],
-    ),
+    ("--lang", &ALL),
     // Printing a result on standard output.
     (
         "--format",

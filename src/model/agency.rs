@@ -145,6 +145,19 @@ pub fn is_known_sector(sector: &str) -> bool {
     SECTORS.iter().any(|(ja, _, _)| *ja == sector)
 }
 
+/// How many distinct fields the given sectors name, `unknown` left out: findings by
+/// field need at least two.
+///
+/// ```
+/// use kaigi::model::distinct_fields;
+/// assert_eq!(distinct_fields(["高齢", "unknown", "高齢", "障害"]), 2);
+/// ```
+pub fn distinct_fields<'a>(sectors: impl IntoIterator<Item = &'a str>) -> usize {
+    let fields: std::collections::BTreeSet<&str> =
+        sectors.into_iter().filter(|&s| s != UNKNOWN_SECTOR).collect();
+    fields.len()
+}
+
 /// The known fields' Japanese labels, in the catalogue's order.
 pub fn known_sectors() -> impl Iterator<Item = &'static str> {
     SECTORS.iter().map(|(ja, _, _)| *ja)

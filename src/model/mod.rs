@@ -8,8 +8,8 @@ mod names;
 pub mod sector_code;
 
 pub use agency::{
-    Agency, AgencyKind, Confidentiality, UNKNOWN_SECTOR, canonical_sector, is_known_sector,
-    known_sectors, sector_label_en,
+    Agency, AgencyKind, Confidentiality, UNKNOWN_SECTOR, canonical_sector, distinct_fields,
+    is_known_sector, known_sectors, sector_label_en,
 };
 pub use meeting::{Frequency, Function, Meeting, Participant};
 pub use names::{name_key, normalize};

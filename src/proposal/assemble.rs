@@ -62,13 +62,8 @@ pub(crate) fn links(prepared: &Prepared, sets: &[BTreeSet<usize>]) -> Links {
 /// fields; without an agency list every field is unknown and a count of 0 would
 /// wrongly say that no fields meet.
 pub(crate) fn countable_field_links(prepared: &Prepared, pairs: usize) -> Option<usize> {
-    let known: BTreeSet<&str> = prepared
-        .agencies
-        .iter()
-        .map(|a| a.sector.as_str())
-        .filter(|&s| s != crate::model::UNKNOWN_SECTOR)
-        .collect();
-    (known.len() >= 2).then_some(pairs)
+    let fields = crate::model::distinct_fields(prepared.agencies.iter().map(|a| a.sector.as_str()));
+    (fields >= 2).then_some(pairs)
 }
 
 /// Hours per agency today and in the given bodies: core members for every session,

@@ -407,13 +407,7 @@ pub fn connectivity_text(report: &ConnectivityReport, lang: Lang) -> String {
 
 /// Distinct fields (sectors) known among the agencies, `unknown` left out.
 pub(crate) fn known_fields(report: &ConnectivityReport) -> usize {
-    let fields: std::collections::BTreeSet<&str> = report
-        .agencies
-        .iter()
-        .map(|a| a.sector.as_str())
-        .filter(|s| *s != crate::model::UNKNOWN_SECTOR)
-        .collect();
-    fields.len()
+    crate::model::distinct_fields(report.agencies.iter().map(|a| a.sector.as_str()))
 }
 
 /// The field pairs that never meet, split into gaps between known fields (which get the

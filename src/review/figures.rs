@@ -156,13 +156,7 @@ const FIELD_KEYS: [&str; 3] = ["field_links", "unlinked_field_pairs", "single_po
 
 /// Whether the year's agencies fall in at least two known fields.
 pub(crate) fn fields_known(report: &ConnectivityReport) -> bool {
-    let fields: BTreeSet<&str> = report
-        .agencies
-        .iter()
-        .map(|a| a.sector.as_str())
-        .filter(|&s| s != crate::model::UNKNOWN_SECTOR)
-        .collect();
-    fields.len() >= 2
+    crate::model::distinct_fields(report.agencies.iter().map(|a| a.sector.as_str())) >= 2
 }
 
 fn top_brokers(report: &ConnectivityReport, top: usize) -> Vec<Broker> {
