@@ -26,7 +26,7 @@ pub fn hours(value: f64) -> String {
 /// so in words, never as the internal code `unknown`.
 ///
 /// ```
-/// use kaigi::lang::Lang;
+/// use kaigi::Lang;
 /// use kaigi::report::phrases::sector;
 /// assert_eq!(sector("子ども", Lang::En), "children");
 /// assert_eq!(sector("unknown", Lang::Ja), "分野不明");
