@@ -11,6 +11,8 @@ use crate::proposal::Method;
 use crate::report::inventory_table::{frequency_label, minutes_label};
 use crate::report::overlap::{caution_lines, cluster_sentence};
 use crate::report::phrases;
+use crate::report::phrases::summary as words;
+use crate::report::summary::{structure_chart, summary};
 use crate::report::table::{Cell, Table};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -89,7 +91,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             );
         }
     }
-    meetings.rows.push(vec![
+    meetings.totals.push(vec![
         "".into(),
         lang.pick("合計", "Total").into(),
         "".into(),
@@ -103,7 +105,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         "".into(),
         Cell::Number(inventory.totals.annual_person_hours, 1),
     ]);
-    if let Some(total) = meetings.rows.last_mut() {
+    if let Some(total) = meetings.totals.last_mut() {
         total.resize(meetings.header.len(), Cell::from(""));
     }
     let mut agencies = Table::new(
@@ -514,6 +516,9 @@ fn connectivity_html(analysis: &Analysis, lang: Lang) -> Markup {
     }
 }
 
+/// The page's style: on screen a centred column whose wide tables scroll inside their
+/// frame; in print A4 with the summary alone on the first page, the meeting table on
+/// landscape pages, rows and charts never split, and headings kept with what follows.
 pub(crate) const STYLE: &str = "
 body{font-family:'Hiragino Sans','Yu Gothic','Meiryo','Noto Sans CJK JP','IPAexGothic',sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.5;padding:0 1rem}
 h1{font-size:1.6rem;border-bottom:3px solid #2b6cb0;padding-bottom:.3rem}
@@ -522,32 +527,163 @@ h2{font-size:1.3rem;margin-top:2.2rem;border-left:6px solid #2b6cb0;padding-left
 .card{border:1px solid #cbd5e0;border-radius:6px;padding:.6rem 1rem;min-width:10rem}
 .card .value{font-size:1.5rem;font-weight:bold}
 .card .label{font-size:.85rem;color:#555}
-table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0 1rem}
+.table-frame{overflow-x:auto;max-width:100%;margin:.5rem 0 1rem}
+table{border-collapse:collapse;width:100%;font-size:.85rem}
+.table-frame table.wide{min-width:56rem}
+.table-frame table.medium{min-width:34rem}
 th,td{border:1px solid #cbd5e0;padding:.25rem .4rem;vertical-align:top;text-align:left}
 th{background:#ebf4ff}
+tfoot td{font-weight:bold;border-top:2px solid #718096}
 td.num{text-align:right;white-space:nowrap}
-figure{margin:1rem 0;page-break-inside:avoid}
+figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 figure svg{max-width:100%;height:auto}
 figcaption{font-size:.85rem;color:#555}
-.body{border:1px solid #cbd5e0;border-radius:6px;padding:.5rem 1rem;margin:.6rem 0;page-break-inside:avoid}
+.body{border:1px solid #cbd5e0;border-radius:6px;padding:.5rem 1rem;margin:.6rem 0;break-inside:avoid;page-break-inside:avoid}
 .note{font-size:.85rem;color:#555}
-@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}a{color:inherit;text-decoration:none}}
+@page{size:A4;margin:12mm 11mm 14mm}
+@page wide{size:A4 landscape;margin:11mm 12mm}
+@media print{
+body{margin:0;max-width:none;padding:0;font-size:9.5pt;line-height:1.4}
+h1{font-size:15pt;margin:0 0 2mm}
+h2{font-size:12.5pt;margin-top:5mm}
+h2,h3{break-after:avoid;page-break-after:avoid}
+table{font-size:8pt}
+thead{display:table-header-group}
+tfoot{display:table-row-group}
+tr,li,.card{break-inside:avoid;page-break-inside:avoid}
+.table-frame{overflow:visible}
+.table-frame table.wide,.table-frame table.medium{min-width:0}
+figure svg{max-height:235mm;width:auto}
+a{color:inherit;text-decoration:none}
+#summary{break-after:page;page-break-after:always;font-size:9pt}
+#summary h2{margin-top:0}
+#summary h3{font-size:10pt;margin:2.5mm 0 1mm}
+#summary .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:1.5mm}
+#summary .card{padding:1mm 2.5mm;min-width:0}
+#summary .card .value{font-size:10pt}
+#summary .card .label{font-size:7.5pt}
+#summary .table-frame{margin:1mm 0}
+#summary figure{margin:1mm 0}
+#summary figure svg{max-height:66mm}
+#summary figcaption{display:none}
+#summary th,#summary td{padding:.2mm 1.5mm}
+#summary p{margin:1mm 0}
+#summary ol,#summary ul{margin:0;padding-left:5mm}
+#meetings{page:wide}
+}
 ";
 
+/// The heading of a report section, by its id: one wording for HTML and Word.
+pub(crate) fn section_title(id: &str, lang: Lang) -> &'static str {
+    match id {
+        "meetings" => lang.pick("会議一覧（廿日市市方式）", "Meeting table (Hatsukaichi style)"),
+        "overlap" => lang.pick("重複している会議", "Overlapping meetings"),
+        "proposal" => lang.pick("再編案", "Consolidation proposal"),
+        "charts" => lang.pick("図表", "Charts"),
+        "agencies" => lang.pick("機関一覧", "Agencies"),
+        "decisions" => lang.pick("会議ごとの扱い", "Decision per meeting"),
+        _ => words::heading(lang),
+    }
+}
+
+/// The title of the report.
+pub(crate) fn report_title(analysis: &Analysis, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("会議体の棚卸しと再編案 — {}", analysis.inventory_name),
+        Lang::En => {
+            format!("Meeting audit and consolidation proposal — {}", analysis.inventory_name)
+        }
+    }
+}
+
+/// The note under the title: who wrote the report and what person-hours are.
+pub(crate) fn report_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "kaigi が会議一覧から作成。延べ時間 = 参加人数 × 年間開催回数 × 1回当たりの時間。",
+        "Written by kaigi from the meeting inventory. Person-hours = people × sessions per year × hours per session.",
+    )
+}
+
+/// What a proposed body is, one line each: tier, sessions and hours, what it takes in,
+/// its members. The reasons follow as a list.
+pub(crate) fn body_facts(b: &crate::proposal::Body, lang: Lang) -> Vec<String> {
+    let sep = lang.pick("、", ", ");
+    let mut first = format!(
+        "{}{} / {}{:.0} / {}{:.1} → {:.1}",
+        lang.pick("階層: ", "Tier: "),
+        phrases::tier(b.tier, lang),
+        lang.pick("年間開催回数: ", "sessions per year: "),
+        b.sessions_per_year,
+        lang.pick("延べ時間: ", "person-hours: "),
+        b.hours_before,
+        b.annual_person_hours
+    );
+    if let Some(to) = &b.escalates_to {
+        first.push_str(&format!(" / {}{to}", lang.pick("課題の提起先: ", "escalates to: ")));
+    }
+    let absorbs: Vec<String> = b
+        .absorbs
+        .iter()
+        .map(|a| format!("{} {} ({})", a.meeting, a.name, phrases::how(a.how, lang)))
+        .collect();
+    let mut lines = vec![
+        first,
+        format!("{}{}", lang.pick("対象: ", "Absorbs: "), absorbs.join(sep)),
+        format!(
+            "{}{}",
+            lang.pick("コアメンバー: ", "Core members: "),
+            b.core_members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(sep)
+        ),
+    ];
+    if !b.per_item_members.is_empty() {
+        let members: Vec<String> = b
+            .per_item_members
+            .iter()
+            .map(|m| format!("{} ({:.0}%)", m.name, m.expected_share * 100.0))
+            .collect();
+        lines.push(format!(
+            "{}{}",
+            lang.pick("都度参加: ", "Per-item members: "),
+            members.join(sep)
+        ));
+    }
+    lines
+}
+
+/// One row of cells; numbers right-aligned.
+fn row_html(row: &[Cell]) -> Markup {
+    html! {
+        tr {
+            @for cell in row {
+                @match cell {
+                    Cell::Text(text) => td { (text) },
+                    _ => td class="num" { (cell.display()) },
+                }
+            }
+        }
+    }
+}
+
+/// How wide a table must stay on a narrow screen before its frame scrolls: a table of
+/// many columns would otherwise shrink to three characters a column.
+fn width_class(columns: usize) -> Option<&'static str> {
+    match columns {
+        0..=3 => None,
+        4..=5 => Some("medium"),
+        _ => Some("wide"),
+    }
+}
+
+/// A table inside a frame that scrolls sideways on a narrow screen (the page itself
+/// never does), the totals in its `tfoot`.
 pub(crate) fn table_html(table: &Table) -> Markup {
     html! {
-        table {
-            thead { tr { @for h in &table.header { th { (h) } } } }
-            tbody {
-                @for row in &table.rows {
-                    tr {
-                        @for cell in row {
-                            @match cell {
-                                Cell::Text(text) => td { (text) },
-                                _ => td class="num" { (cell.display()) },
-                            }
-                        }
-                    }
+        div class="table-frame" {
+            table class=[width_class(table.header.len())] {
+                thead { tr { @for h in &table.header { th { (h) } } } }
+                tbody { @for row in &table.rows { (row_html(row)) } }
+                @if !table.totals.is_empty() {
+                    tfoot { @for row in &table.totals { (row_html(row)) } }
                 }
             }
         }
@@ -570,6 +706,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
     let p = &analysis.proposal;
     let inventory = &analysis.inventory;
     let saved = p.before.annual_person_hours - p.after.annual_person_hours;
+    let summary = summary(analysis, lang);
     let cards: Vec<(String, &str)> = vec![
         (inventory.totals.meetings.to_string(), lang.pick("会議", "meetings")),
         (inventory.totals.agencies.to_string(), lang.pick("機関", "agencies")),
@@ -594,31 +731,42 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
             lang.pick("単一障害点となる機関", "single points of failure"),
         ),
     ];
-    let title = match lang {
-        Lang::Ja => format!("会議体の棚卸しと再編案 — {}", analysis.inventory_name),
-        Lang::En => {
-            format!("Meeting audit and consolidation proposal — {}", analysis.inventory_name)
-        }
-    };
+    let title = report_title(analysis, lang);
     let body = html! {
-                p class="note" {
-                    (lang.pick("kaigi が会議一覧から作成。延べ時間 = 参加人数 × 年間開催回数 × 1回当たりの時間。",
-                               "Written by kaigi from the meeting inventory. Person-hours = people × sessions per year × hours per session."))
-                }
+                p class="note" { (report_note(lang)) }
                 section id="summary" {
-                    h2 { (lang.pick("概要", "Summary")) }
+                    h2 { (words::heading(lang)) }
                     div class="cards" {
                         @for (value, label) in &cards {
                             div class="card" { div class="value" { (value) } div class="label" { (label) } }
                         }
                     }
+                    p class="lead" { (summary.lead) }
+                    h3 { (words::figures(lang)) }
+                    @if let Some(t) = find("before_after") { (table_html(t)) }
+                    @if let Some(chart) = structure_chart(charts) {
+                        h3 { (words::structure(lang)) }
+                        (chart_html(chart))
+                    }
+                    h3 { (words::decisions(lang)) }
+                    @if summary.decisions.is_empty() {
+                        p { (words::no_decisions(lang)) }
+                    } @else {
+                        ol { @for line in &summary.decisions { li { (line) } } }
+                    }
+                    h3 { (words::approvals(lang)) }
+                    @if summary.approvals.is_empty() {
+                        p { (words::no_approvals(lang)) }
+                    } @else {
+                        ul { @for line in &summary.approvals { li { (line) } } }
+                    }
                 }
                 section id="meetings" {
-                    h2 { (lang.pick("会議一覧（廿日市市方式）", "Meeting table (Hatsukaichi style)")) }
+                    h2 { (section_title("meetings", lang)) }
                     @if let Some(t) = find("meetings") { (table_html(t)) }
                 }
                 section id="overlap" {
-                    h2 { (lang.pick("重複している会議", "Overlapping meetings")) }
+                    h2 { (section_title("overlap", lang)) }
                     p {
                         (match lang {
                             Lang::Ja => format!(
@@ -650,7 +798,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                 }
                 (connectivity_html(analysis, lang))
                 section id="proposal" {
-                    h2 { (lang.pick("再編案", "Consolidation proposal")) }
+                    h2 { (section_title("proposal", lang)) }
                     @if let Some(t) = find("before_after") { (table_html(t)) }
                     @if let Some(note) = phrases::field_links_unknown(p.before.sector_links, lang) {
                         p class="note" { (note) }
@@ -667,29 +815,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                     @for b in &p.bodies {
                         div class="body" id=(format!("body-{}", b.id)) {
                             h3 { (b.id) " " (phrases::body_title(b, lang)) }
-                            p {
-                                (lang.pick("階層: ", "Tier: ")) (phrases::tier(b.tier, lang))
-                                " / " (lang.pick("年間開催回数: ", "sessions per year: ")) (format!("{:.0}", b.sessions_per_year))
-                                " / " (lang.pick("延べ時間: ", "person-hours: ")) (format!("{:.1} → {:.1}", b.hours_before, b.annual_person_hours))
-                                @if let Some(to) = &b.escalates_to { " / " (lang.pick("課題の提起先: ", "escalates to: ")) (to) }
-                            }
-                            p {
-                                (lang.pick("対象: ", "Absorbs: "))
-                                @for (i, a) in b.absorbs.iter().enumerate() {
-                                    @if i > 0 { (lang.pick("、", ", ")) }
-                                    (a.meeting) " " (a.name) " (" (phrases::how(a.how, lang)) ")"
-                                }
-                            }
-                            p {
-                                (lang.pick("コアメンバー: ", "Core members: "))
-                                (b.core_members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(lang.pick("、", ", ")))
-                            }
-                            @if !b.per_item_members.is_empty() {
-                                p {
-                                    (lang.pick("都度参加: ", "Per-item members: "))
-                                    (b.per_item_members.iter().map(|m| format!("{} ({:.0}%)", m.name, m.expected_share * 100.0)).collect::<Vec<_>>().join(lang.pick("、", ", ")))
-                                }
-                            }
+                            @for line in body_facts(b, lang) { p { (line) } }
                             ul { @for r in &b.reasons { li { (phrases::reason(r, lang)) } } }
                         }
                     }
@@ -700,12 +826,12 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                 }
                 @if !charts.is_empty() {
                     section id="charts" {
-                        h2 { (lang.pick("図表", "Charts")) }
+                        h2 { (section_title("charts", lang)) }
                         @for chart in charts { (chart_html(chart)) }
                     }
                 }
                 section id="agencies" {
-                    h2 { (lang.pick("機関一覧", "Agencies")) }
+                    h2 { (section_title("agencies", lang)) }
                     @if let Some(t) = find("agencies") { (table_html(t)) }
                 }
     };
@@ -733,8 +859,49 @@ pub(crate) fn page(title: &str, lang: Lang, body: Markup) -> String {
     .into_string()
 }
 
-/// The report as Markdown, for pasting into documents.
-pub fn markdown_report(analysis: &Analysis, tables: &[Table], lang: Lang) -> String {
+/// The one-page summary in Markdown, the structure chart as a picture beside the file.
+fn summary_markdown(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang: Lang) -> String {
+    use crate::report::markdown_text as md;
+    let summary = summary(analysis, lang);
+    let mut out = format!("## {}\n\n{}\n\n", md(words::heading(lang)), md(&summary.lead));
+    if let Some(t) = tables.iter().find(|t| t.key == "before_after") {
+        let mut figures = t.clone();
+        figures.title = words::figures(lang).to_string();
+        out.push_str(&figures.to_markdown());
+    }
+    if let Some(chart) = structure_chart(charts) {
+        out.push_str(&format!(
+            "### {}\n\n![{}](charts/{}.png)\n\n",
+            md(words::structure(lang)),
+            md(&chart.title),
+            chart.key
+        ));
+    }
+    out.push_str(&format!("### {}\n\n", md(words::decisions(lang))));
+    if summary.decisions.is_empty() {
+        out.push_str(&format!("{}\n", md(words::no_decisions(lang))));
+    }
+    for (i, line) in summary.decisions.iter().enumerate() {
+        out.push_str(&format!("{}. {}\n", i + 1, md(line)));
+    }
+    out.push_str(&format!("\n### {}\n\n", md(words::approvals(lang))));
+    if summary.approvals.is_empty() {
+        out.push_str(&format!("{}\n", md(words::no_approvals(lang))));
+    }
+    for line in &summary.approvals {
+        out.push_str(&format!("- {}\n", md(line)));
+    }
+    out.push('\n');
+    out
+}
+
+/// The report as Markdown, for pasting into documents: the one-page summary first.
+pub fn markdown_report(
+    analysis: &Analysis,
+    tables: &[Table],
+    charts: &[Chart],
+    lang: Lang,
+) -> String {
     let mut out = match lang {
         Lang::Ja => format!(
             "# 会議体の棚卸しと再編案 — {}\n\n",
@@ -745,6 +912,7 @@ pub fn markdown_report(analysis: &Analysis, tables: &[Table], lang: Lang) -> Str
             crate::report::markdown_text(&analysis.inventory_name)
         ),
     };
+    out.push_str(&summary_markdown(analysis, tables, charts, lang));
     for table in tables {
         out.push_str(&table.to_markdown());
         if table.key == "before_after" {

@@ -7,6 +7,7 @@
 pub mod charts;
 mod connectivity;
 mod document;
+mod docx;
 mod figures;
 mod inventory_table;
 pub mod network_export;
@@ -19,6 +20,7 @@ mod proposal_text;
 mod review;
 pub(crate) mod safety;
 mod schema;
+mod summary;
 mod table;
 mod template;
 mod whatif;
@@ -26,6 +28,7 @@ mod write;
 
 pub use connectivity::{connectivity_json, connectivity_text};
 pub use document::{Chart, html_report, markdown_report, tables};
+pub use docx::{DocxError, docx_report};
 pub use figures::report_charts;
 pub use inventory_table::{frequency_label, minutes_label};
 pub use networks::{NetworkExport, network_exports};

@@ -919,3 +919,103 @@ pub fn backbone(report: &crate::connectivity::ConnectivityReport, lang: Lang) ->
         ),
     }
 }
+
+/// The summary's words: its headings and one line per decision and per approver.
+pub mod summary {
+    use super::{approver, hours, how, list, saving};
+    use crate::lang::Lang;
+    use crate::proposal::{Approver, Body};
+
+    /// The summary's heading.
+    pub fn heading(lang: Lang) -> &'static str {
+        lang.pick("1 枚の要約", "One-page summary")
+    }
+
+    /// Heading of the headline figures.
+    pub fn figures(lang: Lang) -> &'static str {
+        lang.pick("主な数字（現状 → 提案）", "Headline figures (today → proposed)")
+    }
+
+    /// Heading of the structure after the change.
+    pub fn structure(lang: Lang) -> &'static str {
+        lang.pick("提案後の会議体系", "The structure after the change")
+    }
+
+    /// Heading of the decisions that matter most.
+    pub fn decisions(lang: Lang) -> &'static str {
+        lang.pick(
+            "主な決定事項（削減時間の大きい順）",
+            "Decisions that matter most (largest saving first)",
+        )
+    }
+
+    /// Heading of who approves what.
+    pub fn approvals(lang: Lang) -> &'static str {
+        lang.pick("誰が何を承認するか", "Who must approve what")
+    }
+
+    /// Said when no change needs anyone's approval.
+    pub fn no_approvals(lang: Lang) -> &'static str {
+        lang.pick("承認が必要な変更はありません。", "No change needs an approval.")
+    }
+
+    /// Said when the proposal keeps every meeting as it is.
+    pub fn no_decisions(lang: Lang) -> &'static str {
+        lang.pick(
+            "提案はすべての会議を現状のまま維持します。",
+            "The proposal keeps every meeting as it is.",
+        )
+    }
+
+    /// One decision: the body, what it takes in and how, and the hours it saves.
+    pub fn decision(body: &Body, lang: Lang) -> String {
+        let absorbed: Vec<String> = body
+            .absorbs
+            .iter()
+            .map(|a| match lang {
+                Lang::Ja => format!("{} {}（{}）", a.meeting, a.name, how(a.how, lang)),
+                Lang::En => format!("{} {} ({})", a.meeting, a.name, how(a.how, lang)),
+            })
+            .collect();
+        let change = saving(body.hours_before - body.annual_person_hours, lang);
+        format!("{} {}: {} — {change}", body.id, body.name, list(&absorbed, 4, lang))
+    }
+
+    /// Who approves, and the bodies whose change they approve; a body its owner runs
+    /// is marked as a recommendation to that owner.
+    pub fn approval(who: Approver, bodies: &[&Body], lang: Lang) -> String {
+        let names: Vec<String> = bodies
+            .iter()
+            .map(|b| {
+                let mark = match (b.recommendation_to_owner, lang) {
+                    (false, _) => "",
+                    (true, Lang::Ja) => "（提言）",
+                    (true, Lang::En) => " (a recommendation)",
+                };
+                format!("{} {}{mark}", b.id, b.name)
+            })
+            .collect();
+        format!("{}: {}", approver(who, lang), list(&names, 8, lang))
+    }
+
+    /// The hours figure of the summary's lead sentence: the model's saving with the
+    /// full-attendance saving beside it.
+    pub fn lead(before: f64, after: f64, before_full: f64, after_full: f64, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "年間延べ時間は {} → {} 時間（全員が毎回最後まで出席する場合 {} → {} 時間）。",
+                hours(before),
+                hours(after),
+                hours(before_full),
+                hours(after_full)
+            ),
+            Lang::En => format!(
+                "Person-hours a year: {} → {} ({} → {} if everyone sits through every session).",
+                hours(before),
+                hours(after),
+                hours(before_full),
+                hours(after_full)
+            ),
+        }
+    }
+}

@@ -1,11 +1,13 @@
-//! A plain table — title, header, typed cells — and its renderers: CSV (UTF-8 with
-//! BOM), a sheet of an .xlsx workbook, Markdown. Every table a report shows goes through
-//! here, so neutralising formulas and escaping happen in one place.
+//! A plain table — title, header, typed cells, totals — and its renderers: CSV (UTF-8
+//! with BOM), a sheet of an .xlsx workbook a planner can filter and print, Markdown.
+//! Every table a report shows goes through here, so neutralising formulas, escaping and
+//! column widths happen in one place.
 
 use crate::lang::Lang;
-use crate::report::safety::{csv_with_bom, excel_safe};
-use rust_xlsxwriter::{Format, XlsxError};
+use crate::report::safety::csv_with_bom;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 use std::collections::BTreeSet;
+use unicode_width::UnicodeWidthStr;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +56,10 @@ pub struct Table {
     pub header: Vec<String>,
     /// Rows, each as wide as the header.
     pub rows: Vec<Vec<Cell>>,
+    /// Totals, each as wide as the header: shown after the rows, and kept out of the
+    /// data range in the workbook (below a blank row) so that a pivot or a sum over the
+    /// data does not count them twice.
+    pub totals: Vec<Vec<Cell>>,
 }
 
 impl Table {
@@ -70,13 +76,53 @@ impl Table {
             title: lang.pick(title_ja, title_en).to_string(),
             header: header.iter().map(|(ja, en)| lang.pick(ja, en).to_string()).collect(),
             rows: Vec::new(),
+            totals: Vec::new(),
+        }
+    }
+
+    /// The data rows, then the totals: the order CSV, Markdown and HTML show them.
+    pub fn all_rows(&self) -> impl Iterator<Item = &Vec<Cell>> {
+        self.rows.iter().chain(&self.totals)
+    }
+
+    /// How wide each column's text is, in East Asian display columns (a kanji counts
+    /// two, as in a monospaced Japanese font): the widest line of any cell, header
+    /// included.
+    pub fn text_widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self.header.iter().map(|h| line_width(h)).collect();
+        for row in self.all_rows() {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(line_width(&cell.display()));
+            }
+        }
+        widths
+    }
+
+    /// Column widths, in display columns, that fill `total` display columns the way a
+    /// browser's automatic table layout does: every column gets its short content (up
+    /// to `least` display columns) and the room left goes to the columns with long text,
+    /// in proportion to how much they lack. The participants column of the meeting table
+    /// thus gets most of the page, and an id column no more than it needs.
+    pub fn fitted_widths(&self, total: f64, least: usize) -> Vec<f64> {
+        // One column more than the text: Latin capitals and digits are wider than half an em.
+        let natural: Vec<f64> =
+            self.text_widths().iter().map(|w| (*w).max(2) as f64 + 1.0).collect();
+        let short: Vec<f64> = natural.iter().map(|w| w.min(least as f64)).collect();
+        let (sum_natural, sum_short) = (natural.iter().sum::<f64>(), short.iter().sum::<f64>());
+        if sum_natural <= total {
+            natural.iter().map(|w| w * total / sum_natural).collect()
+        } else if sum_short >= total {
+            short.iter().map(|w| w * total / sum_short).collect()
+        } else {
+            let share = (total - sum_short) / (sum_natural - sum_short);
+            natural.iter().zip(&short).map(|(n, s)| s + (n - s) * share).collect()
         }
     }
 
     /// CSV with BOM, formulas neutralised.
     pub fn to_csv(&self) -> Vec<u8> {
         let mut rows = vec![self.header.clone()];
-        rows.extend(self.rows.iter().map(|row| row.iter().map(Cell::display).collect()));
+        rows.extend(self.all_rows().map(|row| row.iter().map(Cell::display).collect()));
         csv_with_bom(&rows)
     }
 
@@ -87,7 +133,7 @@ impl Table {
         let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
         out.push_str(&line(self.header.iter().map(|h| markdown_text(h)).collect()));
         out.push_str(&line(self.header.iter().map(|_| "---".to_string()).collect()));
-        for row in &self.rows {
+        for row in self.all_rows() {
             out.push_str(&line(row.iter().map(|c| markdown_text(&c.display())).collect()));
         }
         out.push('\n');
@@ -171,31 +217,150 @@ fn sheet_name(title: &str, taken: &mut BTreeSet<String>) -> String {
     name
 }
 
-/// One workbook with a sheet per table; text cells neutralised, numbers as numbers.
+/// The widest line of a text in display columns (a kanji counts two).
+fn line_width(text: &str) -> usize {
+    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// Widest column in the workbook, in Excel's units (about one digit of the default
+/// font; a kanji takes about two): longer text wraps inside the cell.
+const XLSX_MAX_WIDTH: usize = 50;
+
+/// Excel's column width for text this many display columns wide: a little padding, the
+/// filter button's room in the header, never wider than [`XLSX_MAX_WIDTH`].
+fn xlsx_width(columns: usize) -> f64 {
+    (columns + 3).clamp(6, XLSX_MAX_WIDTH) as f64
+}
+
+/// Escapes `&` for Excel's page header codes.
+fn header_code_text(text: &str) -> String {
+    text.replace('&', "&&")
+}
+
+/// The formats one sheet uses.
+struct SheetFormats {
+    header: Format,
+    text: Format,
+    wrapped: Format,
+    total_text: Format,
+    numbers: Vec<Format>,
+    total_numbers: Vec<Format>,
+}
+
+impl SheetFormats {
+    fn new() -> Self {
+        let base = Format::new().set_align(FormatAlign::Top);
+        let number = |decimals: usize| {
+            let pattern =
+                if decimals == 0 { "0".to_string() } else { format!("0.{}", "0".repeat(decimals)) };
+            base.clone().set_num_format(pattern)
+        };
+        let numbers: Vec<Format> = (0..=4).map(number).collect();
+        SheetFormats {
+            header: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(0xDDEBF7)
+                .set_border_bottom(FormatBorder::Thin),
+            text: base.clone(),
+            wrapped: base.clone().set_text_wrap(),
+            total_text: base.clone().set_bold().set_border_top(FormatBorder::Thin),
+            total_numbers: numbers
+                .iter()
+                .map(|f| f.clone().set_bold().set_border_top(FormatBorder::Thin))
+                .collect(),
+            numbers,
+        }
+    }
+
+    fn number(&self, decimals: usize, total: bool) -> &Format {
+        let list = if total { &self.total_numbers } else { &self.numbers };
+        &list[decimals.min(list.len() - 1)]
+    }
+}
+
+/// Writes one row of cells. Strings are written as strings: an .xlsx string cell is
+/// never evaluated, so it needs no apostrophe guard (CSV keeps its guard).
+fn write_row(
+    sheet: &mut Worksheet,
+    r: u32,
+    row: &[Cell],
+    wrap: &[bool],
+    formats: &SheetFormats,
+    total: bool,
+) -> Result<(), XlsxError> {
+    for (c, cell) in row.iter().enumerate() {
+        let column = c as u16;
+        match cell {
+            Cell::Text(text) if text.is_empty() => continue,
+            Cell::Text(text) => {
+                let format = if total {
+                    &formats.total_text
+                } else if wrap.get(c).copied().unwrap_or(false) {
+                    &formats.wrapped
+                } else {
+                    &formats.text
+                };
+                sheet.write_string_with_format(r, column, text, format)?
+            }
+            // `+ 0.0` turns -0.0 into 0.0, so no sheet shows "-0".
+            Cell::Number(value, decimals) => sheet.write_number_with_format(
+                r,
+                column,
+                *value + 0.0,
+                formats.number(*decimals, total),
+            )?,
+            Cell::Int(value) => sheet.write_number_with_format(
+                r,
+                column,
+                *value as f64,
+                formats.number(0, total),
+            )?,
+        };
+    }
+    Ok(())
+}
+
+/// One workbook with a sheet per table, ready to filter and to print: columns as wide as
+/// their text (long text wrapped), the header frozen, bold and filterable, numbers as
+/// numbers, totals below a blank row outside the filtered range, and each sheet set to
+/// print on A4 landscape, one page wide, with the header row on every page and the
+/// table's title and page number in the page header and footer.
 pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = crate::report::reproducible_workbook()?;
-    let bold = Format::new().set_bold().set_background_color(0xDDEBF7);
+    let formats = SheetFormats::new();
     let mut taken = BTreeSet::new();
     for table in tables {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(&table.title, &mut taken))?;
+        let widths = table.text_widths();
+        let wrap: Vec<bool> = widths.iter().map(|w| xlsx_width(*w) < (*w + 3) as f64).collect();
         for (column, header) in table.header.iter().enumerate() {
-            sheet.write_string_with_format(0, column as u16, excel_safe(header).as_ref(), &bold)?;
-            sheet.set_column_width(column as u16, 16)?;
+            let column = column as u16;
+            sheet.write_string_with_format(0, column, header, &formats.header)?;
+            sheet.set_column_width(column, xlsx_width(widths[column as usize]))?;
         }
         for (r, row) in table.rows.iter().enumerate() {
-            let r = r as u32 + 1;
-            for (c, cell) in row.iter().enumerate() {
-                let c = c as u16;
-                match cell {
-                    Cell::Text(text) => sheet.write_string(r, c, excel_safe(text).as_ref())?,
-                    // `+ 0.0` turns -0.0 into 0.0, so no sheet shows "-0".
-                    Cell::Number(value, _) => sheet.write_number(r, c, *value + 0.0)?,
-                    Cell::Int(value) => sheet.write_number(r, c, *value as f64)?,
-                };
-            }
+            write_row(sheet, r as u32 + 1, row, &wrap, &formats, false)?;
+        }
+        let last_column = table.header.len().saturating_sub(1) as u16;
+        let last_row = table.rows.len() as u32;
+        // Totals after one blank row: outside the filter and any pivot over the data.
+        for (i, row) in table.totals.iter().enumerate() {
+            write_row(sheet, last_row + 2 + i as u32, row, &wrap, &formats, true)?;
         }
         sheet.set_freeze_panes(1, 0)?;
+        if !table.header.is_empty() {
+            sheet.autofilter(0, 0, last_row, last_column)?;
+        }
+        sheet.set_paper_size(9); // A4
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 0)?;
+        sheet.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+        sheet.set_header(format!("&L{}", header_code_text(&table.title)));
+        sheet.set_footer("&C&P / &N");
     }
     workbook.save_to_buffer()
 }
@@ -241,13 +406,14 @@ mod tests {
     }
 
     #[test]
-    fn xlsx_cells_are_neutralised_and_read_back() {
+    fn xlsx_cells_are_strings_as_written_and_read_back() {
         use calamine::{Reader, Xlsx};
         let bytes = tables_to_xlsx(&[sample()]).unwrap();
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         let range = book.worksheet_range("Table").unwrap();
-        assert_eq!(range.get((1, 0)).unwrap().to_string(), "'=HYPERLINK(\"http://x\")");
+        // A string cell is never evaluated: written as it is, without an apostrophe.
+        assert_eq!(range.get((1, 0)).unwrap().to_string(), "=HYPERLINK(\"http://x\")");
         assert_eq!(range.get((1, 1)).unwrap().to_string(), "1.25");
     }
 }

@@ -3,6 +3,7 @@
 use crate::analysis::Analysis;
 use crate::lang::Lang;
 use crate::report::document::{Chart, html_report, markdown_report, tables};
+use crate::report::docx::docx_report;
 use crate::report::network_export::NetworkFormat;
 use crate::report::networks::NetworkExport;
 use crate::report::safety::{OutputError, write_atomic, write_atomic_with};
@@ -24,6 +25,9 @@ pub enum ReportError {
     /// A chart could not be drawn.
     #[error("could not draw a chart: {0}")]
     Chart(#[from] crate::report::charts::ChartError),
+    /// The Word document could not be built.
+    #[error(transparent)]
+    Docx(#[from] crate::report::docx::DocxError),
     /// JSON serialisation failed.
     #[error("could not serialise analysis.json: {0}")]
     Json(#[from] serde_json::Error),
@@ -149,11 +153,14 @@ pub fn write_report(
         let tables = tables(analysis, lang);
         let mut files = FolderWriter::new(out, inputs, step);
         // Every table is built once and shared by the HTML, the Markdown, the CSVs and
-        // the workbook.
+        // the workbook, and the Word document.
         files.put("report.html", || {
             Ok(html_report(analysis, &tables, parts.charts, lang).into_bytes())
         });
-        files.put("report.md", || Ok(markdown_report(analysis, &tables, lang).into_bytes()));
+        files.put("report.md", || {
+            Ok(markdown_report(analysis, &tables, parts.charts, lang).into_bytes())
+        });
+        files.put("report.docx", || Ok(docx_report(analysis, &tables, parts.charts, lang)?));
         files.put_stream("analysis.json", |file| {
             serde_json::to_writer_pretty(&mut *file, analysis)?;
             file.write_all(b"\n")
