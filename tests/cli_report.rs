@@ -48,7 +48,9 @@ fn sample_city_report_writes_every_file_and_they_parse_back() {
         assert_eq!(document.select(&select(&format!("section#{id}"))).count(), 1, "section {id}");
     }
     let rows = document.select(&select("section#meetings tbody tr")).count();
-    assert_eq!(rows, 36 + 1, "36 meetings and a total row");
+    assert_eq!(rows, 36, "36 meetings");
+    let totals = document.select(&select("section#meetings tfoot tr")).count();
+    assert_eq!(totals, 1, "the total row sits in tfoot, apart from the data");
     assert!(document.select(&select("figure svg")).count() >= 5);
     for external in ["script[src]", "link[href]", "img[src^='http']"] {
         assert_eq!(document.select(&select(external)).count(), 0, "{external}");
@@ -156,15 +158,20 @@ fn hostile_names_are_escaped_or_neutralised_in_every_output() {
             .unwrap();
     for sheet in book.sheet_names() {
         let range = book.worksheet_range(&sheet).unwrap();
+        // Text that looks like a formula is a string cell, never a formula.
         for cell in range.used_cells() {
             let value = cell.2.to_string();
-            assert!(!value.starts_with(['=', '+', '@']), "{sheet}: formula cell {value:?}");
+            if value.starts_with(['=', '+', '@']) {
+                assert!(matches!(cell.2, calamine::Data::String(_)), "{sheet}: {value:?}");
+            }
         }
         let formulas = book.worksheet_formula(&sheet).unwrap();
         assert!(formulas.used_cells().all(|c| c.2.is_empty()), "{sheet} has formulas");
     }
+    // An .xlsx string cell is never evaluated: the name is written as it is, as a
+    // string, with no apostrophe (the formula check above found no formula).
     let agencies = book.worksheet_range("Agencies").unwrap();
-    assert!(agencies.used_cells().any(|c| *c.2 == "'=HYPERLINK(\"http://x\")"));
+    assert!(agencies.used_cells().any(|c| *c.2 == "=HYPERLINK(\"http://x\")"));
 }
 
 #[test]
@@ -347,4 +354,193 @@ fn brokerage_roles_have_one_name_in_text_html_and_csv() {
         let first_html: String = document.select(&selector).next().unwrap().text().collect();
         assert!(first_html.starts_with(first_name), "{first_name} vs {first_html}");
     }
+
+/// The files of a zip archive (.docx, .xlsx) by name.
+fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        out.insert(file.name().unwrap().to_string(), content);
+    }
+    out
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+#[test]
+fn report_docx_is_a4_with_the_summary_first_tables_and_every_chart_as_a_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    report("inputs/sample-city", dir.path(), "ja");
+    let written = files(dir.path());
+    let parts = unzip(&written["report.docx"]);
+    let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let w = |node: roxmltree::Node, name: &str| node.attribute((W, name)).map(str::to_string);
+    // Page sizes: A4 portrait, and a landscape section for the meeting table.
+    let sizes: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "pgSz")))
+        .map(|n| (w(n, "w").unwrap(), w(n, "h").unwrap()))
+        .collect();
+    assert_eq!(sizes.first(), Some(&("11906".to_string(), "16838".to_string())), "{sizes:?}");
+    assert!(sizes.contains(&("16838".to_string(), "11906".to_string())), "{sizes:?}");
+    // The summary comes first: the first level-1 heading is the one-page summary.
+    let headings: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .filter(|p| {
+            p.descendants().any(|s| {
+                s.has_tag_name((W, "pStyle")) && w(s, "val").as_deref() == Some("Heading1")
+            })
+        })
+        .map(|p| p.descendants().filter(|t| t.is_text()).filter_map(|t| t.text()).collect())
+        .collect();
+    assert_eq!(headings.first().map(String::as_str), Some("1 枚の要約"), "{headings:?}");
+    // Tables: the figures, the meetings, the decisions, the agencies.
+    let tables: Vec<roxmltree::Node> =
+        doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))).collect();
+    assert!(tables.len() >= 3, "{} tables", tables.len());
+    let meetings = tables
+        .iter()
+        .find(|t| t.descendants().any(|n| n.text() == Some("参加者")))
+        .expect("the meeting table");
+    let rows = meetings.children().filter(|n| n.has_tag_name((W, "tr"))).count();
+    assert_eq!(rows, 1 + 36 + 1, "header, 36 meetings, total");
+    // The participants get the width: their column is the widest of the grid.
+    let grid: Vec<u32> = meetings
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "gridCol")))
+        .map(|n| w(n, "w").unwrap().parse().unwrap())
+        .collect();
+    let widest = grid.iter().enumerate().max_by_key(|(_, w)| **w).unwrap().0;
+    assert_eq!(widest, 2, "participants (column 3) is the widest: {grid:?}");
+    assert!(grid.iter().sum::<u32>() <= 16838 - 2 * 1077 + 10, "fits the landscape page: {grid:?}");
+    // Every chart of the report is a picture, byte for byte the chart's PNG.
+    let charts: Vec<&Vec<u8>> = written
+        .iter()
+        .filter(|(name, _)| name.starts_with("charts/") && name.ends_with(".png"))
+        .map(|(_, bytes)| bytes)
+        .collect();
+    let media: Vec<&Vec<u8>> = parts
+        .iter()
+        .filter(|(name, _)| name.starts_with("word/media/"))
+        .map(|(_, bytes)| bytes)
+        .collect();
+    assert!(charts.len() >= 5);
+    for chart in &charts {
+        assert!(media.contains(chart), "a chart is missing from word/media");
+    }
+    let drawings = doc.descendants().filter(|n| n.has_tag_name((W, "drawing"))).count();
+    assert_eq!(drawings, charts.len() + 1, "every chart, and the structure in the summary");
+    // East Asian text has a Japanese font; headings use the Gothic face.
+    let styles = String::from_utf8(parts["word/styles.xml"].clone()).unwrap();
+    assert!(styles.contains("w:eastAsia=\"游明朝\""), "body font");
+    assert!(styles.contains("w:eastAsia=\"游ゴシック\""), "heading font");
+}
+
+#[test]
+fn workbook_is_fitted_filtered_and_set_to_print_on_a4_landscape() {
+    let dir = tempfile::tempdir().unwrap();
+    report("inputs/sample-city", dir.path(), "ja");
+    let written = files(dir.path());
+    let parts = unzip(&written["tables.xlsx"]);
+    let text = |name: &str| String::from_utf8(parts[name].clone()).unwrap();
+    let workbook = text("xl/workbook.xml");
+    let sheets = roxmltree::Document::parse(&workbook).unwrap();
+    let names: Vec<&str> = sheets
+        .descendants()
+        .filter(|n| n.has_tag_name("sheet"))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    assert_eq!(names[0], "会議一覧");
+    // Print titles: the header row repeats on every printed page of every sheet.
+    let titles = sheets
+        .descendants()
+        .filter(|n| n.has_tag_name("definedName"))
+        .filter(|n| n.attribute("name") == Some("_xlnm.Print_Titles"))
+        .count();
+    assert_eq!(titles, names.len(), "{workbook}");
+    for (i, name) in names.iter().enumerate() {
+        let sheet = text(&format!("xl/worksheets/sheet{}.xml", i + 1));
+        let doc = roxmltree::Document::parse(&sheet).unwrap();
+        let find = |tag: &str| doc.descendants().find(|n| n.has_tag_name(tag));
+        let setup = find("pageSetup").unwrap_or_else(|| panic!("{name}: no pageSetup"));
+        assert_eq!(setup.attribute("paperSize"), Some("9"), "{name}: A4");
+        assert_eq!(setup.attribute("orientation"), Some("landscape"), "{name}");
+        assert_eq!(setup.attribute("fitToHeight"), Some("0"), "{name}: one page wide");
+        assert_eq!(find("pageSetUpPr").and_then(|n| n.attribute("fitToPage")), Some("1"));
+        assert!(find("autoFilter").is_some(), "{name}: autofilter");
+        assert!(find("pane").is_some_and(|p| p.attribute("state") == Some("frozen")), "{name}");
+        assert!(doc.descendants().any(|n| n.has_tag_name("col") && n.attribute("width").is_some()));
+    }
+    // The meeting sheet: participants get the width; the filter covers the 36 meetings
+    // and the header only; the total sits below a blank row.
+    let sheet = text("xl/worksheets/sheet1.xml");
+    let doc = roxmltree::Document::parse(&sheet).unwrap();
+    let widths: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("col"))
+        .map(|n| n.attribute("width").unwrap().parse().unwrap())
+        .collect();
+    assert!(widths[2] > widths[0] * 3.0, "participants wider than the id: {widths:?}");
+    let filter = doc.descendants().find(|n| n.has_tag_name("autoFilter")).unwrap();
+    assert_eq!(filter.attribute("ref").map(|r| r.ends_with("37")), Some(true), "{sheet}");
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(written["tables.xlsx"].clone()))
+            .unwrap();
+    let meetings = book.worksheet_range("会議一覧").unwrap();
+    assert!(meetings.get((37, 1)).is_none_or(|c| c.to_string().is_empty()), "blank row");
+    assert_eq!(meetings.get((38, 1)).map(|c| c.to_string()).as_deref(), Some("合計"));
+    // Labels in the reader's language, headers unique per sheet, no apostrophe guard.
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).unwrap();
+        let header: Vec<String> =
+            (0..range.width()).map(|c| range.get((0, c)).unwrap().to_string()).collect();
+        let unique: std::collections::BTreeSet<&String> = header.iter().collect();
+        assert_eq!(unique.len(), header.len(), "{sheet}: repeated header in {header:?}");
+        for cell in range.used_cells() {
+            let value = cell.2.to_string();
+            assert!(!value.starts_with('\''), "{sheet}: apostrophe in {value:?}");
+            assert!(!value.contains("=true") && !value.contains("=false"), "{sheet}: {value}");
+        }
+    }
+    assert!(!text("xl/styles.xml").contains("quotePrefix"));
+}
+
+#[test]
+fn report_html_prints_on_a4_with_rows_and_charts_kept_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    report("inputs/sample-city", dir.path(), "en");
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let document = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let style: String = document.select(&select("style")).flat_map(|s| s.text()).collect();
+    for rule in [
+        "@page{size:A4",
+        "@page wide{size:A4 landscape",
+        "@media print{",
+        "tr,li,.card{break-inside:avoid",
+        "figure{margin:1rem 0;break-inside:avoid",
+        "#summary{break-after:page",
+        "h2,h3{break-after:avoid",
+        ".table-frame{overflow-x:auto",
+    ] {
+        assert!(style.contains(rule), "missing {rule:?} in the style");
+    }
+    // Every table scrolls inside its own frame on a narrow screen.
+    let tables = document.select(&select("table")).count();
+    assert_eq!(document.select(&select("div.table-frame > table")).count(), tables);
+    // The summary comes first, with the structure chart, decisions and approvers.
+    let first = document.select(&select("body > section")).next().unwrap();
+    assert_eq!(first.value().attr("id"), Some("summary"));
+    assert_eq!(document.select(&select("#summary figure svg")).count(), 1);
+    assert!(document.select(&select("#summary ol li")).count() >= 1);
+    let summary: String = first.text().collect();
+    assert!(summary.contains("Who must approve what"), "{summary}");
+    assert!(summary.contains("if everyone sits through every session"), "{summary}");
 }

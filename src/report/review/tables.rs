@@ -414,9 +414,9 @@ fn brokers(review: &Review, lang: Lang) -> Table {
         &[
             ("順位", "rank"),
             ("前年度", "last year"),
-            ("媒介中心性", "betweenness"),
+            ("媒介中心性（前年度）", "betweenness last year"),
             ("今年度", "this year"),
-            ("媒介中心性", "betweenness"),
+            ("媒介中心性（今年度）", "betweenness this year"),
         ],
     );
     let (before, after) = (&review.roles.brokers_before, &review.roles.brokers_after);
