@@ -540,6 +540,7 @@ figure svg{max-width:100%;height:auto}
 figcaption{font-size:.85rem;color:#555}
 .body{border:1px solid #cbd5e0;border-radius:6px;padding:.5rem 1rem;margin:.6rem 0;break-inside:avoid;page-break-inside:avoid}
 .note{font-size:.85rem;color:#555}
+@media (max-width:600px){.card{min-width:0;flex:1 1 40%}body{margin:1rem auto}}
 @page{size:A4;margin:12mm 11mm 14mm}
 @page wide{size:A4 landscape;margin:11mm 12mm}
 @media print{

@@ -284,11 +284,13 @@ fn table(t: &Table, width: u32, points: usize, f: &Fonts) -> docx_rs::Table {
     // One display column (half a kanji) is half an em: `points` × 10 twips.
     let column = points as f64 * 10.0;
     let columns = t.header.len().max(1);
-    let room = (f64::from(width) - (columns as u32 * CELL_PADDING) as f64) / column;
+    // Each column gets its padding and one display column of slack on top of its share.
+    let room =
+        (f64::from(width) - (columns as u32 * CELL_PADDING) as f64) / column - columns as f64;
     let widths: Vec<usize> = if room > columns as f64 * 2.0 {
         t.fitted_widths(room, 10)
             .iter()
-            .map(|w| (w * column) as usize + CELL_PADDING as usize)
+            .map(|w| ((w + 1.0) * column) as usize + CELL_PADDING as usize)
             .collect()
     } else {
         vec![width as usize / columns; columns]

@@ -224,12 +224,31 @@ fn line_width(text: &str) -> usize {
 
 /// Widest column in the workbook, in Excel's units (about one digit of the default
 /// font; a kanji takes about two): longer text wraps inside the cell.
-const XLSX_MAX_WIDTH: usize = 50;
+const XLSX_MAX_WIDTH: usize = 40;
+
+/// Height of one line of text in points (Excel's default row for an 11 pt font).
+const XLSX_LINE_HEIGHT: f64 = 15.0;
 
 /// Excel's column width for text this many display columns wide: a little padding, the
 /// filter button's room in the header, never wider than [`XLSX_MAX_WIDTH`].
 fn xlsx_width(columns: usize) -> f64 {
     (columns + 3).clamp(6, XLSX_MAX_WIDTH) as f64
+}
+
+/// How many lines the tallest wrapped cell of a row takes at its column's width.
+fn wrapped_lines(row: &[Cell], wrap: &[bool], widths: &[f64]) -> usize {
+    row.iter()
+        .enumerate()
+        .filter(|(c, _)| wrap.get(*c).copied().unwrap_or(false))
+        .map(|(c, cell)| {
+            let room = (widths.get(c).copied().unwrap_or(10.0) - 1.0).max(1.0);
+            cell.display()
+                .lines()
+                .map(|line| ((line.width() as f64) / room).ceil().max(1.0) as usize)
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
 }
 
 /// Escapes `&` for Excel's page header codes.
@@ -334,15 +353,39 @@ pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
     for table in tables {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(&table.title, &mut taken))?;
-        let widths = table.text_widths();
+        // Headers wrap onto two lines, so a long header over short numbers (「1回当たり
+        // の時間（分）」) needs only half its width.
+        let widths: Vec<usize> = table
+            .header
+            .iter()
+            .enumerate()
+            .map(|(c, header)| {
+                let content = table
+                    .all_rows()
+                    .filter_map(|row| row.get(c))
+                    .map(|cell| line_width(&cell.display()))
+                    .max()
+                    .unwrap_or(0);
+                content.max(line_width(header).div_ceil(2) + 1)
+            })
+            .collect();
         let wrap: Vec<bool> = widths.iter().map(|w| xlsx_width(*w) < (*w + 3) as f64).collect();
+        sheet.set_row_height(0, XLSX_LINE_HEIGHT * 2.0)?;
         for (column, header) in table.header.iter().enumerate() {
             let column = column as u16;
             sheet.write_string_with_format(0, column, header, &formats.header)?;
             sheet.set_column_width(column, xlsx_width(widths[column as usize]))?;
         }
+        let column_widths: Vec<f64> = widths.iter().map(|w| xlsx_width(*w)).collect();
         for (r, row) in table.rows.iter().enumerate() {
-            write_row(sheet, r as u32 + 1, row, &wrap, &formats, false)?;
+            let r = r as u32 + 1;
+            write_row(sheet, r, row, &wrap, &formats, false)?;
+            // Neither Excel nor LibreOffice grows a row for wrapped text written by a
+            // program: set the height from the lines the widest wrapped cell needs.
+            let lines = wrapped_lines(row, &wrap, &column_widths);
+            if lines > 1 {
+                sheet.set_row_height(r, XLSX_LINE_HEIGHT * lines as f64)?;
+            }
         }
         let last_column = table.header.len().saturating_sub(1) as u16;
         let last_row = table.rows.len() as u32;
