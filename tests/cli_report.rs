@@ -172,6 +172,13 @@ fn hostile_names_are_escaped_or_neutralised_in_every_output() {
     // string, with no apostrophe (the formula check above found no formula).
     let agencies = book.worksheet_range("Agencies").unwrap();
     assert!(agencies.used_cells().any(|c| *c.2 == "=HYPERLINK(\"http://x\")"));
+    // The Word document is well-formed XML holding the names as text, not markup.
+    let parts = unzip(&written["report.docx"]);
+    let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("document.xml is well-formed");
+    let text: String = doc.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+    assert!(text.contains("<script>alert(1)</script>"));
+    assert!(!doc.descendants().any(|n| n.has_tag_name("script")));
 }
 
 #[test]
@@ -399,7 +406,7 @@ fn report_docx_is_a4_with_the_summary_first_tables_and_every_chart_as_a_picture(
         })
         .map(|p| p.descendants().filter(|t| t.is_text()).filter_map(|t| t.text()).collect())
         .collect();
-    assert_eq!(headings.first().map(String::as_str), Some("1 枚の要約"), "{headings:?}");
+    assert_eq!(headings.first().map(String::as_str), Some("概要"), "{headings:?}");
     // Tables: the figures, the meetings, the decisions, the agencies.
     let tables: Vec<roxmltree::Node> =
         doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))).collect();

@@ -11,7 +11,9 @@
 //! Japan; Latin text in English reports uses Calibri. Word substitutes its own fonts
 //! when these are missing (LibreOffice picks Noto CJK), and the text stays editable.
 //!
-//! Written with `docx-rs` (no hand-written OOXML). Its archive has fixed timestamps,
+//! Written with `docx-rs` (no hand-written OOXML), which escapes markup; characters XML
+//! forbids are dropped here too, as a last line of defence (the loader already replaced
+//! them). Its archive has fixed timestamps,
 //! picture ids are set here, and paragraph ids come from a thread-local counter, so the
 //! document is built on a thread of its own: the same report gives the same bytes.
 
@@ -20,6 +22,7 @@ use crate::lang::Lang;
 use crate::report::document::{Chart, body_facts, report_note, report_title, section_title};
 use crate::report::phrases;
 use crate::report::phrases::summary as words;
+use crate::report::safety::xml_text;
 use crate::report::summary::{structure_chart, summary};
 use crate::report::table::{Cell, Table};
 use docx_rs::{
@@ -223,7 +226,7 @@ fn heading(id: &str, name: &str, half_points: usize, level: usize, f: &Fonts) ->
 
 /// A paragraph in a named style.
 fn styled(style: &str, content: &str) -> Paragraph {
-    Paragraph::new().style(style).keep_next(true).add_run(Run::new().add_text(content))
+    Paragraph::new().style(style).keep_next(true).add_run(Run::new().add_text(xml_text(content)))
 }
 
 /// A body paragraph; line breaks in the text become breaks in Word.
@@ -233,7 +236,7 @@ fn text(content: &str) -> Paragraph {
         if i > 0 {
             run = run.add_break(BreakType::TextWrapping);
         }
-        run = run.add_text(line);
+        run = run.add_text(xml_text(line));
     }
     Paragraph::new().line_spacing(LineSpacing::new().after(60)).add_run(run)
 }
@@ -308,7 +311,7 @@ fn table(t: &Table, width: u32, points: usize, f: &Fonts) -> docx_rs::Table {
             if n > 0 {
                 run = run.add_break(BreakType::TextWrapping);
             }
-            run = run.add_text(line);
+            run = run.add_text(xml_text(line));
         }
         let mut paragraph = Paragraph::new().add_run(run);
         if numeric {

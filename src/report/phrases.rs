@@ -928,7 +928,7 @@ pub mod summary {
 
     /// The summary's heading.
     pub fn heading(lang: Lang) -> &'static str {
-        lang.pick("1 枚の要約", "One-page summary")
+        lang.pick("概要", "Summary")
     }
 
     /// Heading of the headline figures.
@@ -941,17 +941,14 @@ pub mod summary {
         lang.pick("提案後の会議体系", "The structure after the change")
     }
 
-    /// Heading of the decisions that matter most.
+    /// Heading of the changes that save the most.
     pub fn decisions(lang: Lang) -> &'static str {
-        lang.pick(
-            "主な決定事項（削減時間の大きい順）",
-            "Decisions that matter most (largest saving first)",
-        )
+        lang.pick("主な変更（削減時間の大きい順）", "The main changes (largest saving first)")
     }
 
     /// Heading of who approves what.
     pub fn approvals(lang: Lang) -> &'static str {
-        lang.pick("誰が何を承認するか", "Who must approve what")
+        lang.pick("必要な承認（承認者ごと）", "Who must approve what")
     }
 
     /// Said when no change needs anyone's approval.
