@@ -26,9 +26,9 @@ use crate::report::safety::xml_text;
 use crate::report::summary::{structure_chart, summary};
 use crate::report::table::{Cell, Table};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, PageSize,
-    Paragraph, Pic, Run, RunFonts, Section, Shading, Style, StyleType, TableCell, TableLayoutType,
-    TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType,
+    PageSize, Paragraph, Pic, Run, RunFonts, Section, Shading, Style, StyleType, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 /// Why `report.docx` could not be built.
@@ -110,6 +110,7 @@ fn build(
     let mut first = Section::new()
         .page_size(PageSize::new().size(A4.0, A4.1))
         .page_margin(margins())
+        .footer(page_number())
         .add_paragraph(styled("Title", &report_title(analysis, lang)))
         .add_paragraph(text(report_note(lang)).size(18))
         .add_paragraph(styled("Heading1", words::heading(lang)))
@@ -143,6 +144,7 @@ fn build(
         .page_size(PageSize::new().size(A4.1, A4.0).orient(PageOrientationType::Landscape))
         .page_orient(PageOrientationType::Landscape)
         .page_margin(margins())
+        .footer(page_number())
         .add_paragraph(styled("Heading1", section_title("meetings", lang)));
     if let Some(t) = find("meetings") {
         second = second.add_table(table(t, LANDSCAPE_WIDTH, 8, &f));
@@ -152,6 +154,7 @@ fn build(
     let mut docx = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(margins())
+        .footer(page_number())
         .default_fonts(f.body.clone())
         .default_size(21) // 10.5 pt, Word's default in Japan
         .add_style(heading("Title", "Title", 32, 0, &f))
@@ -208,6 +211,13 @@ fn margins() -> PageMargin {
         .right(MARGIN_LR)
         .header(567)
         .footer(567)
+}
+
+/// The footer of every section: the page number, centred (a field Word updates).
+fn page_number() -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new().align(AlignmentType::Center).size(18).add_page_num(PageNum::new()),
+    )
 }
 
 /// A heading style in the Gothic face, kept with the paragraph that follows.
