@@ -361,6 +361,7 @@ fn brokerage_roles_have_one_name_in_text_html_and_csv() {
         let first_html: String = document.select(&selector).next().unwrap().text().collect();
         assert!(first_html.starts_with(first_name), "{first_name} vs {first_html}");
     }
+}
 
 /// The files of a zip archive (.docx, .xlsx) by name.
 fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
