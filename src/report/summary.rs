@@ -66,3 +66,21 @@ pub(crate) fn summary(analysis: &Analysis, lang: Lang) -> Summary {
         .collect();
     Summary { lead, decisions, approvals }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(key: &str) -> Chart {
+        Chart { key: key.into(), title: key.into(), svg: String::new(), png: Vec::new() }
+    }
+
+    #[test]
+    fn the_structure_chart_is_the_after_diagram_when_drawn_else_the_tier_chart() {
+        let tiers = [chart("hours_per_meeting"), chart("proposal_tiers")];
+        assert_eq!(structure_chart(&tiers).map(|c| c.key.as_str()), Some("proposal_tiers"));
+        let both = [chart("proposal_tiers"), chart("structure_before"), chart("structure_after")];
+        assert_eq!(structure_chart(&both).map(|c| c.key.as_str()), Some("structure_after"));
+        assert!(structure_chart(&[chart("lorenz_hours")]).is_none());
+    }
+}

@@ -435,6 +435,31 @@ mod tests {
     }
 
     #[test]
+    fn fitted_widths_fill_the_room_and_give_long_text_the_most() {
+        let mut t =
+            Table::new("t", Lang::Ja, "表", "T", &[("ID", "id"), ("参加者", "p"), ("回数", "n")]);
+        t.rows.push(vec!["M01".into(), "社会福祉協議会、".repeat(20).into(), Cell::Int(12)]);
+        let widths = t.fitted_widths(100.0, 10);
+        assert!((widths.iter().sum::<f64>() - 100.0).abs() < 1e-9, "{widths:?}");
+        // The short columns keep their text's width (plus one); the rest is the list's.
+        assert_eq!(widths[0], 4.0);
+        assert_eq!(widths[2], 5.0);
+        assert_eq!(widths[1], 91.0);
+        // With room to spare every column grows in proportion.
+        let wide = t.fitted_widths(1000.0, 10);
+        assert!(wide[0] > 4.0 && wide[1] > 91.0);
+    }
+
+    #[test]
+    fn totals_follow_the_rows_in_csv_and_markdown() {
+        let mut t = sample();
+        t.totals.push(vec![Cell::from("計"), Cell::Int(9)]);
+        let csv = String::from_utf8(t.to_csv()).unwrap();
+        assert!(csv.trim_end().ends_with("計,9"), "{csv}");
+        assert!(t.to_markdown().trim_end().ends_with("| 計 | 9 |"));
+    }
+
+    #[test]
     fn csv_neutralises_formulas_but_not_numbers() {
         let text = String::from_utf8(sample().to_csv()).unwrap();
         assert!(text.contains("'=HYPERLINK"));
