@@ -25,7 +25,7 @@ use crate::connectivity::{
 use crate::graph::AgencyNetwork;
 use crate::model::Inventory;
 use crate::overlap::{OverlapError, OverlapParams, OverlapReport, analyze as analyze_overlap};
-use crate::proposal::{Policy, Proposal, propose};
+use crate::proposal::{Policy, Proposal, ScenarioComparison, Sensitivity, propose};
 use serde::Serialize;
 
 /// Everything kaigi knows about one inventory, as written to `analysis.json`: data and
@@ -44,6 +44,13 @@ pub struct Analysis {
     pub overlap: OverlapReport,
     /// The consolidation proposal.
     pub proposal: Proposal,
+    /// Scenarios compared side by side (`kaigi report --scenarios FILE`), when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenarios: Option<ScenarioComparison>,
+    /// The proposal rerun over a grid of policies (`kaigi report --sensitivity`), when
+    /// asked for: it costs one proposal per setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Sensitivity>,
 }
 
 /// What the analyses are run with.
@@ -120,5 +127,7 @@ pub fn analyse(
         connectivity: connectivity?,
         overlap: overlap?,
         proposal,
+        scenarios: None,
+        sensitivity: None,
     })
 }

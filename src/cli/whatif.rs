@@ -5,8 +5,9 @@ use crate::cli::Outcome;
 use crate::cli::common::Busy;
 use crate::cli::common::policy_and_inventory;
 use crate::cli::common::{InputArgs, PolicyArgs, TextOrJson, print, visible};
-use kaigi::proposal::{Change, what_if};
-use kaigi::report::{whatif_json, whatif_text};
+use kaigi::proposal::{Change, ScenarioFile, compare_scenarios, what_if};
+use kaigi::report::{scenarios_json, scenarios_text, whatif_json, whatif_text};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `kaigi whatif`.
@@ -31,6 +32,14 @@ pub struct Args {
     /// Keep a meeting as it is (combining it is then a violation). Repeatable.
     #[arg(long, value_name = "M")]
     keep: Vec<String>,
+    /// Compare the named scenarios of a TOML file side by side instead (see the README):
+    /// each a list of changes, the proposal, or the proposal under another policy file.
+    #[arg(
+        long,
+        value_name = "FILE.toml",
+        conflicts_with_all = ["merge", "joint", "serves_as", "drop", "keep"]
+    )]
+    scenarios: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
@@ -41,6 +50,19 @@ pub fn run(args: Args) -> Outcome {
         Ok(both) => both,
         Err(code) => return Ok(code),
     };
+    let lang = args.input.lang();
+    if let Some(file) = &args.scenarios {
+        let scenarios = ScenarioFile::load(file, &loaded.inventory)?;
+        let busy = Busy::start(lang.pick("シナリオを評価中", "evaluating scenarios").into());
+        let comparison = compare_scenarios(&loaded.inventory, &policy, &scenarios)?;
+        drop(busy);
+        let bytes = match args.format {
+            TextOrJson::Text => visible(scenarios_text(&comparison, lang)),
+            TextOrJson::Json => scenarios_json(&comparison),
+        };
+        print(&bytes)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     // Each occurrence of a repeatable option is one group: `--merge A,B --merge C,D` is
     // two merges, not one of four.
     let split = |value: &String| -> Vec<String> {
@@ -55,7 +77,6 @@ pub fn run(args: Args) -> Outcome {
     let busy = Busy::start(args.input.lang().pick("変更を評価中", "evaluating").into());
     let result = what_if(&loaded.inventory, &policy, &changes)?;
     drop(busy);
-    let lang = args.input.lang();
     let bytes = match args.format {
         TextOrJson::Text => visible(whatif_text(&result, lang)),
         TextOrJson::Json => whatif_json(&result, lang),

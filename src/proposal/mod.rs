@@ -37,6 +37,7 @@ mod policy;
 #[cfg(test)]
 mod properties;
 mod result;
+mod scenarios;
 pub(crate) mod search;
 mod sensitivity;
 mod split;
@@ -55,7 +56,12 @@ pub use result::{
     Figures, How, InferenceSource, InferredValue, KeptBecause, LegalIdentity, Member, Method,
     Optimality, Proposal, Reason, SplitPart,
 };
-pub use sensitivity::{Sensitivity, Setting, Together, grid, sensitivity};
+pub use scenarios::{
+    ChangeRecord, Plan, ProblemKind, SCENARIO_KEYS, ScenarioComparison, ScenarioError,
+    ScenarioFile, ScenarioKind, ScenarioProblem, ScenarioResult, ScenarioSpec, StructureBody,
+    compare_scenarios,
+};
+pub use sensitivity::{Robustness, Sensitivity, Setting, Together, grid, sensitivity};
 pub use whatif::{Change, Finding, Group, Holding, LinkChange, WhatIf, WhatIfError, what_if};
 
 use crate::model::Inventory;

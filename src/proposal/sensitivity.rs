@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One policy setting of the grid.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Setting {
     /// `max_core_members`.
     pub max_core_members: u32,
@@ -25,7 +25,7 @@ pub struct Setting {
 }
 
 /// Two meetings held in one body, and how many settings keep them together.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Together {
     /// The two meetings, in inventory order.
     pub meetings: [String; 2],
@@ -36,12 +36,38 @@ pub struct Together {
 }
 
 /// The result over the whole grid.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Sensitivity {
     /// The settings tried; the first is the given policy itself.
     pub grid: Vec<Setting>,
     /// Every pair of meetings some setting holds together, most robust first.
     pub together: Vec<Together>,
+}
+
+/// How robust a pair is across the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Robustness {
+    /// Held together in 80% or more of the settings: the core a consultant defends.
+    Robust,
+    /// In half of them or more.
+    Most,
+    /// In under half: a choice to present as such.
+    Fragile,
+}
+
+impl Sensitivity {
+    /// How robust a pair is: its share of the settings against 80% and 50%.
+    pub fn robustness(&self, pair: &Together) -> Robustness {
+        let share = pair.settings as f64 / self.grid.len().max(1) as f64;
+        if share >= 0.8 {
+            Robustness::Robust
+        } else if share >= 0.5 {
+            Robustness::Most
+        } else {
+            Robustness::Fragile
+        }
+    }
 }
 
 /// The grid: the given policy first, then every combination of core size (12, 20, 30),

@@ -63,6 +63,9 @@ pub enum Holding {
     Joint,
     /// One sitting serving each.
     ServesAs,
+    /// Split by purpose into a plenary and an ad hoc case meeting (the Ōda pattern; only
+    /// the proposal does this).
+    Split,
 }
 
 /// An agency pair that stops or starts meeting, with the meetings that carried it.
@@ -376,7 +379,7 @@ fn summarise(
 }
 
 /// The existing ids closest to an unknown one (Jaro–Winkler from strsim), best first.
-fn closest_ids<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn closest_ids<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut scored: Vec<(f64, &str)> =
         ids.map(|candidate| (strsim::jaro_winkler(id, candidate), candidate)).collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));

@@ -381,7 +381,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             link.carriers.join(separator).into(),
         ]);
     }
-    vec![
+    let mut all = vec![
         meetings,
         agencies,
         network,
@@ -392,7 +392,9 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
         bodies,
         decisions,
         hours,
-    ]
+    ];
+    all.extend(crate::report::scenarios::extra_tables(analysis, lang));
+    all
 }
 
 /// The first `count` of [`ConnectivityReport::main_brokers`]: the brokers every
@@ -825,10 +827,11 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                         ul { @for option in &p.options { li { (phrases::case_option(option, lang)) } } }
                     }
                 }
+                (crate::report::scenarios::scenarios_html(analysis, tables, charts, lang))
                 @if !charts.is_empty() {
                     section id="charts" {
                         h2 { (section_title("charts", lang)) }
-                        @for chart in charts { (chart_html(chart)) }
+                        @for chart in charts.iter().filter(|c| !crate::report::scenarios::is_scenario_chart(c)) { (chart_html(chart)) }
                     }
                 }
                 section id="agencies" {
@@ -916,6 +919,7 @@ pub fn markdown_report(
     out.push_str(&summary_markdown(analysis, tables, charts, lang));
     for table in tables {
         out.push_str(&table.to_markdown());
+        out.push_str(&crate::report::scenarios::markdown_after_table(&table.key, analysis, lang));
         if table.key == "before_after" {
             let sector_links = analysis.proposal.before.sector_links;
             if let Some(note) = phrases::field_links_unknown(sector_links, lang) {

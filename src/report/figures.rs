@@ -60,7 +60,10 @@ pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Char
         agency_network,
         sector_matrix,
     ];
-    CHARTS.par_iter().map(|draw| draw(analysis, lang)).collect()
+    let mut charts: Vec<Chart> =
+        CHARTS.par_iter().map(|draw| draw(analysis, lang)).collect::<Result<_, _>>()?;
+    charts.extend(crate::report::scenarios::scenario_charts(analysis, lang)?);
+    Ok(charts)
 }
 
 /// Hours per meeting, the meetings with most hours first.
@@ -411,6 +414,8 @@ mod tests {
             .unwrap(),
             overlap: analyze(&inventory, &OverlapParams::default()).unwrap(),
             proposal: propose(&inventory, &Policy::default()),
+            scenarios: None,
+            sensitivity: None,
         }
     }
 

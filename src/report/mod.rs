@@ -19,6 +19,7 @@ pub mod phrases;
 mod proposal_text;
 mod review;
 pub(crate) mod safety;
+mod scenarios;
 mod schema;
 mod summary;
 mod table;
@@ -41,6 +42,10 @@ pub use review::{
 pub use safety::{
     OutputError, csv_text, csv_with_bom, excel_safe, is_xml_forbidden, replace_xml_forbidden,
     reproducible_workbook, visible_controls, write_atomic, write_atomic_with, xml_text,
+};
+pub use scenarios::{
+    scenario_charts, scenario_table, scenarios_json, scenarios_text, sensitivity_table,
+    structure_diagram,
 };
 pub use schema::{SchemaFile, analysis_schema, review_schema, schema_files, whatif_schema};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};

@@ -128,14 +128,7 @@ pub fn sensitivity_text(result: &Sensitivity, lang: Lang) -> String {
     );
     for pair in &result.together {
         let share = pair.settings as f64 / total.max(1) as f64;
-        let verdict = match (share >= 0.8, share < 0.5, lang) {
-            (true, _, Lang::Ja) => "ほぼどの設定でも残る",
-            (true, _, Lang::En) => "robust",
-            (_, true, Lang::Ja) => "設定次第",
-            (_, true, Lang::En) => "fragile",
-            (_, _, Lang::Ja) => "半数以上の設定で残る",
-            (_, _, Lang::En) => "holds in most settings",
-        };
+        let verdict = crate::report::scenarios::robustness(result.robustness(pair), lang);
         let mark = if pair.in_proposal {
             lang.pick("（今回の提案に含む）", " (in the proposal)")
         } else {

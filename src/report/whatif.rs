@@ -32,6 +32,16 @@ pub fn whatif_json(result: &WhatIf, lang: Lang) -> Vec<u8> {
     bytes
 }
 
+/// How a group is held, in words.
+fn holding(holding: Holding, lang: Lang) -> &'static str {
+    match holding {
+        Holding::Merged => lang.pick("統合", "merged"),
+        Holding::Joint => lang.pick("合同開催", "held jointly"),
+        Holding::ServesAs => lang.pick("兼ねる", "serves as"),
+        Holding::Split => lang.pick("目的別に分割", "split by purpose"),
+    }
+}
+
 /// A what-if as a readable summary: figures, links, rules broken, hours per agency.
 pub fn whatif_text(result: &WhatIf, lang: Lang) -> String {
     let mut out = String::new();
@@ -80,11 +90,7 @@ pub fn whatif_text(result: &WhatIf, lang: Lang) -> String {
         let _ = writeln!(out, "  {note}");
     }
     for group in &result.groups {
-        let how = match group.holding {
-            Holding::Merged => lang.pick("統合", "merged"),
-            Holding::Joint => lang.pick("合同開催", "held jointly"),
-            Holding::ServesAs => lang.pick("兼ねる", "serves as"),
-        };
+        let how = holding(group.holding, lang);
         let _ = writeln!(out, "  {}: {how}", group.meetings.join(phrases::separator(lang)));
     }
     if !result.dropped.is_empty() {
