@@ -99,6 +99,30 @@ fn sample_city_whatif_json_is_valid_with_and_without_violations() {
     }
 }
 
+/// The bundled scenario file (changes with and without violations, the proposal, the
+/// proposal under another policy), as `whatif --scenarios` writes it and as the report
+/// puts it into `analysis.json` with the sensitivity.
+#[test]
+fn sample_city_scenarios_json_is_valid_alone_and_in_the_analysis() {
+    let file = "inputs/scenarios/sample-city.toml";
+    let (scenarios, code) =
+        common::json_of(&["whatif", "inputs/sample-city", "--scenarios", file, "--format", "json"]);
+    assert_eq!(code, 0, "{scenarios}");
+    let problems = violations(&validator("scenarios.schema.json"), &scenarios);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let dir = tempfile::tempdir().unwrap();
+    kaigi()
+        .args(["report", "inputs/sample-city", "--scenarios", file, "--sensitivity", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let analysis = read_json(&dir.path().join("analysis.json"));
+    let problems = violations(&validator("analysis.schema.json"), &analysis);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(analysis["scenarios"], scenarios);
+    assert!(analysis["sensitivity"]["together"].is_array());
+}
+
 #[test]
 fn the_schema_rejects_a_document_a_script_could_not_use() {
     let validator = validator("analysis.schema.json");

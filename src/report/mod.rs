@@ -47,7 +47,9 @@ pub use scenarios::{
     scenario_charts, scenario_table, scenarios_json, scenarios_text, sensitivity_table,
     structure_diagram,
 };
-pub use schema::{SchemaFile, analysis_schema, review_schema, schema_files, whatif_schema};
+pub use schema::{
+    SchemaFile, analysis_schema, review_schema, scenarios_schema, schema_files, whatif_schema,
+};
 pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
 pub use template::{CsvTemplate, example_label, template_csv, template_xlsx};
 pub use whatif::{whatif_json, whatif_text};

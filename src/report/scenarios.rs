@@ -78,78 +78,93 @@ fn movers(list: &[crate::proposal::AgencyHours], lang: Lang) -> String {
 /// The figures compared, one row each: label, today's value (or `-` for a change) and
 /// each scenario's.
 fn figure_rows(c: &ScenarioComparison, lang: Lang) -> Vec<Vec<Cell>> {
-    type Measure = fn(&ScenarioResult) -> f64;
+    // `None`: a count that cannot be made (field links without an agency list).
+    type Measure = fn(&ScenarioResult) -> Option<f64>;
     let t = &c.today;
-    let figures: [(&str, &str, f64, Measure, usize); 7] = [
-        ("会議体", "meeting bodies", t.bodies as f64, |s| s.result.after.bodies as f64, 0),
+    let fields_known = t.sector_links.is_some();
+    let unknown = || Cell::from(lang.pick("分野不明", "fields unknown"));
+    let cell = |value: Option<f64>, decimals: usize| match value {
+        Some(v) => Cell::Number(v + 0.0, decimals),
+        None => unknown(),
+    };
+    let figures: [(&str, &str, Option<f64>, Measure, usize); 7] = [
+        (
+            "会議体",
+            "meeting bodies",
+            Some(t.bodies as f64),
+            |s| Some(s.result.after.bodies as f64),
+            0,
+        ),
         (
             "年間開催回数",
             "sessions per year",
-            t.sessions_per_year,
-            |s| s.result.after.sessions_per_year,
+            Some(t.sessions_per_year),
+            |s| Some(s.result.after.sessions_per_year),
             0,
         ),
         (
             "年間延べ時間（都度参加は自分の議題のみ）",
             "person-hours per year (per-item members for their items)",
-            t.annual_person_hours,
-            |s| s.result.after.annual_person_hours,
+            Some(t.annual_person_hours),
+            |s| Some(s.result.after.annual_person_hours),
             1,
         ),
         (
             "年間延べ時間（全員が最後まで出席）",
             "person-hours per year (full attendance)",
-            t.annual_person_hours_full_attendance,
-            |s| s.result.after.annual_person_hours_full_attendance,
+            Some(t.annual_person_hours_full_attendance),
+            |s| Some(s.result.after.annual_person_hours_full_attendance),
             1,
         ),
         (
             "削減される延べ時間/年",
             "person-hours saved per year",
-            0.0,
-            |s| s.result.before.annual_person_hours - s.result.after.annual_person_hours,
+            Some(0.0),
+            |s| Some(s.result.before.annual_person_hours - s.result.after.annual_person_hours),
             1,
         ),
         (
             "機関間のつながり",
             "agency links",
-            t.agency_links as f64,
-            |s| s.result.after.agency_links as f64,
+            Some(t.agency_links as f64),
+            |s| Some(s.result.after.agency_links as f64),
             0,
         ),
         (
             "分野間のつながり",
             "field links",
-            t.sector_links as f64,
-            |s| s.result.after.sector_links as f64,
+            t.sector_links.map(|n| n as f64),
+            |s| s.result.after.sector_links.map(|n| n as f64),
             0,
         ),
     ];
     let mut rows = Vec::new();
     for (ja, en, today, measure, decimals) in figures {
-        let mut row = vec![Cell::from(lang.pick(ja, en)), Cell::Number(today, decimals)];
-        row.extend(c.scenarios.iter().map(|s| Cell::Number(measure(s) + 0.0, decimals)));
+        let mut row = vec![Cell::from(lang.pick(ja, en)), cell(today, decimals)];
+        row.extend(c.scenarios.iter().map(|s| cell(measure(s), decimals)));
         rows.push(row);
     }
     type Count = fn(&ScenarioResult) -> usize;
-    let counts: [(&str, &str, Count); 5] = [
-        ("失われる機関間のつながり", "agency links lost", |s| {
+    let counts: [(&str, &str, bool, Count); 5] = [
+        ("失われる機関間のつながり", "agency links lost", true, |s| {
             s.result.links_lost.len()
         }),
-        ("新しい機関間のつながり", "agency links gained", |s| {
+        ("新しい機関間のつながり", "agency links gained", true, |s| {
             s.result.links_gained.len()
         }),
-        ("失われる分野間のつながり", "field links lost", |s| {
+        ("失われる分野間のつながり", "field links lost", fields_known, |s| {
             s.result.field_links_lost.len()
         }),
-        ("新しい分野間のつながり", "field links gained", |s| {
+        ("新しい分野間のつながり", "field links gained", fields_known, |s| {
             s.result.field_links_gained.len()
         }),
-        ("守られない決まり", "rules broken", |s| s.result.violations.len()),
+        ("守られない決まり", "rules broken", true, |s| s.result.violations.len()),
     ];
-    for (ja, en, count) in counts {
+    for (ja, en, known, count) in counts {
         let mut row = vec![Cell::from(lang.pick(ja, en)), Cell::from("-")];
-        row.extend(c.scenarios.iter().map(|s| Cell::Int(count(s) as i64)));
+        row.extend(
+            c.scenarios.iter().map(|s| if known { Cell::Int(count(s) as i64) } else { unknown() }),
+        );
         rows.push(row);
     }
     rows
@@ -160,12 +175,16 @@ fn word_rows(c: &ScenarioComparison, lang: Lang) -> Vec<Vec<Cell>> {
     type Words = fn(&ScenarioResult, Lang) -> String;
     let rows: [(&str, &str, Words); 3] = [
         ("内容", "content", content),
-        ("時間が最も増える機関", "agencies gaining most hours", |s, lang| {
-            movers(&s.hours_gained_most, lang)
-        }),
-        ("時間が最も減る機関", "agencies losing most hours", |s, lang| {
-            movers(&s.hours_lost_most, lang)
-        }),
+        (
+            "時間が最も増える機関（年間の時間）",
+            "agencies gaining most hours (a year)",
+            |s, lang| movers(&s.hours_gained_most, lang),
+        ),
+        (
+            "時間が最も減る機関（年間の時間）",
+            "agencies losing most hours (a year)",
+            |s, lang| movers(&s.hours_lost_most, lang),
+        ),
     ];
     rows.iter()
         .map(|(ja, en, words)| {
@@ -289,6 +308,12 @@ pub fn scenarios_text(c: &ScenarioComparison, lang: Lang) -> String {
             let _ = writeln!(out, "  {d}");
         }
         let _ = writeln!(out, "  {}: {}", lang.pick("内容", "content"), content(s, lang));
+        if s.kind == ScenarioKind::Proposal {
+            for group in &s.result.groups {
+                let how = crate::report::whatif::holding(group.holding, lang);
+                let _ = writeln!(out, "  * {}: {how}", group.meetings.join("+"));
+            }
+        }
         for finding in &s.result.violations {
             let _ = writeln!(out, "  ! {}", phrases::violation(&finding.violation, lang));
         }
@@ -306,16 +331,25 @@ pub fn scenarios_text(c: &ScenarioComparison, lang: Lang) -> String {
             let more = s.result.links_lost.len() - LINKS_SHOWN;
             let _ = writeln!(out, "  - … {}", phrases::and_more(more, lang));
         }
+        for pair in &s.result.field_links_lost {
+            let _ = writeln!(
+                out,
+                "  - {}: {} × {}",
+                lang.pick("失われる分野間のつながり", "field link lost"),
+                phrases::sector(&pair[0], lang),
+                phrases::sector(&pair[1], lang)
+            );
+        }
         let _ = writeln!(
             out,
             "  {}: {}",
-            lang.pick("時間が最も増える機関", "agencies gaining most hours"),
+            lang.pick("時間が最も増える機関（年間の時間）", "agencies gaining most hours (a year)"),
             movers(&s.hours_gained_most, lang)
         );
         let _ = writeln!(
             out,
             "  {}: {}",
-            lang.pick("時間が最も減る機関", "agencies losing most hours"),
+            lang.pick("時間が最も減る機関（年間の時間）", "agencies losing most hours (a year)"),
             movers(&s.hours_lost_most, lang)
         );
     }

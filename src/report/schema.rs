@@ -4,19 +4,26 @@
 //! when they drift from the types and validates the sample city's outputs against them.
 
 use crate::analysis::Analysis;
-use crate::proposal::WhatIf;
+use crate::proposal::{ScenarioComparison, WhatIf};
 use crate::review::Review;
 
 /// A schema file: its name under `docs/schema/` and how to generate it.
 pub type SchemaFile = (&'static str, fn() -> Vec<u8>);
 
 /// Every schema kaigi publishes, by file name under `docs/schema/`.
-pub fn schema_files() -> [SchemaFile; 3] {
+pub fn schema_files() -> [SchemaFile; 4] {
     [
         ("analysis.schema.json", analysis_schema),
         ("review.schema.json", review_schema),
         ("whatif.schema.json", whatif_schema),
+        ("scenarios.schema.json", scenarios_schema),
     ]
+}
+
+/// The schema of `kaigi whatif --scenarios FILE --format json`: the data as the types
+/// write it (language-free; each violation's rule is `violation.constraint`).
+pub fn scenarios_schema() -> Vec<u8> {
+    pretty(schemars::schema_for!(ScenarioComparison))
 }
 
 fn pretty(schema: schemars::Schema) -> Vec<u8> {

@@ -33,7 +33,7 @@ pub fn whatif_json(result: &WhatIf, lang: Lang) -> Vec<u8> {
 }
 
 /// How a group is held, in words.
-fn holding(holding: Holding, lang: Lang) -> &'static str {
+pub(crate) fn holding(holding: Holding, lang: Lang) -> &'static str {
     match holding {
         Holding::Merged => lang.pick("統合", "merged"),
         Holding::Joint => lang.pick("合同開催", "held jointly"),
