@@ -541,16 +541,29 @@ pub fn check_group_after_pairs(
             }
         }
     }
-    // Each absorbed meeting must already meet mostly the same people.
-    for (i, item) in items.iter().enumerate() {
-        let others: std::collections::BTreeSet<usize> = items
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .flat_map(|(_, m)| m.participants.iter().map(|&(a, _)| a))
-            .collect();
-        let shared = item.participants.iter().filter(|(a, _)| others.contains(a)).count();
-        let smaller = item.participants.len().min(others.len()).max(1);
+    // Each absorbed meeting must already meet mostly the same people. An agency of a
+    // meeting is shared when another meeting of the group has it too: counting in how
+    // many meetings each agency sits gives every meeting's "others" at once (the search
+    // and the sensitivity grid call this for every candidate group).
+    let distinct: Vec<Vec<usize>> = items
+        .iter()
+        .map(|item| {
+            let mut agencies: Vec<usize> = item.participants.iter().map(|&(a, _)| a).collect();
+            agencies.sort_unstable();
+            agencies.dedup();
+            agencies
+        })
+        .collect();
+    let mut meetings_of: HashMap<usize, usize> = HashMap::new();
+    for &a in distinct.iter().flatten() {
+        *meetings_of.entry(a).or_insert(0) += 1;
+    }
+    let in_others = |a: &usize| meetings_of.get(a).is_some_and(|&n| n > 1);
+    for (item, own) in items.iter().zip(&distinct) {
+        let only_here = own.iter().filter(|a| !in_others(a)).count();
+        let others = meetings_of.len() - only_here;
+        let shared = item.participants.iter().filter(|(a, _)| in_others(a)).count();
+        let smaller = item.participants.len().min(others).max(1);
         let overlap = shared as f64 / smaller as f64;
         if overlap < policy.min_member_overlap {
             return Err(Violation::LowOverlap { meeting: item.id.clone(), overlap });

@@ -61,7 +61,9 @@ pub use scenarios::{
     ScenarioFile, ScenarioKind, ScenarioProblem, ScenarioResult, ScenarioSpec, StructureBody,
     compare_scenarios,
 };
-pub use sensitivity::{Robustness, Sensitivity, Setting, Together, grid, sensitivity};
+pub use sensitivity::{
+    Robustness, Sensitivity, Setting, Together, grid, sensitivity, sensitivity_over,
+};
 pub use whatif::{Change, Finding, Group, Holding, LinkChange, WhatIf, WhatIfError, what_if};
 
 use crate::model::Inventory;
@@ -70,16 +72,35 @@ use body::Prepared;
 /// Proposes a consolidated structure for an inventory under a policy.
 pub fn propose(inventory: &Inventory, policy: &Policy) -> Proposal {
     let prepared = Prepared::new(inventory, policy);
-    let splits = split::split_candidates(&prepared);
+    let found = search_all(&prepared);
+    assemble::assemble(inventory, &prepared, &found.partition, &found.splits, found.optimality)
+}
+
+/// What the search decides, before the bodies are assembled and explained.
+pub(crate) struct Found {
+    /// Groups of meeting indices held in one body (singletons included).
+    pub partition: Vec<Vec<usize>>,
+    /// Meetings split by purpose.
+    pub splits: std::collections::BTreeSet<usize>,
+    /// How close to optimal the partition is.
+    pub optimality: Optimality,
+}
+
+/// The search alone: split candidates, then the cheapest partition of the rest, per
+/// connected component (exact where small enough). The sensitivity grid calls this
+/// directly, since it needs only which meetings share a body.
+pub(crate) fn search_all(prepared: &Prepared) -> Found {
+    let policy = &prepared.policy;
+    let splits = split::split_candidates(prepared);
     let mergeable: Vec<usize> = (0..prepared.items.len()).filter(|i| !splits.contains(i)).collect();
-    let pairs = search::compatible_pairs(&prepared, &mergeable);
+    let pairs = search::compatible_pairs(prepared, &mergeable);
     let mut partition = Vec::new();
     let mut lower_bound = 0.0;
     let mut exact_components = 0;
     let mut heuristic_components = 0;
     for component in search::components(&mergeable, &pairs) {
         let solved = if component.len() <= policy.exact_limit {
-            search::exact(&prepared, &component)
+            search::exact(prepared, &component)
         } else {
             None
         };
@@ -91,20 +112,20 @@ pub fn propose(inventory: &Inventory, policy: &Policy) -> Proposal {
             }
             None => {
                 heuristic_components += 1;
-                lower_bound += search::lower_bound(&prepared, &component);
-                partition.extend(search::heuristic(&prepared, &component).0);
+                lower_bound += search::lower_bound(prepared, &component);
+                partition.extend(search::heuristic(prepared, &component).0);
             }
         }
     }
     partition.sort();
-    let cost = search::partition_cost(&prepared, &partition)
+    let cost = search::partition_cost(prepared, &partition)
         + splits.len() as f64 * 2.0 * policy.fixed_cost_hours
-        + splits.iter().map(|&i| split::split_hours(&prepared, i)).sum::<f64>();
+        + splits.iter().map(|&i| split::split_hours(prepared, i)).sum::<f64>();
     let split_lower: f64 = splits
         .iter()
-        .map(|&i| split::split_hours(&prepared, i) + 2.0 * policy.fixed_cost_hours)
+        .map(|&i| split::split_hours(prepared, i) + 2.0 * policy.fixed_cost_hours)
         .sum();
     let optimality =
         Optimality::new(exact_components, heuristic_components, cost, lower_bound + split_lower);
-    assemble::assemble(inventory, &prepared, &partition, &splits, optimality)
+    Found { partition, splits, optimality }
 }

@@ -4,7 +4,9 @@
 //! rest as choices.
 
 use crate::model::Inventory;
-use crate::proposal::{How, Policy, propose};
+use crate::proposal::Policy;
+use crate::proposal::body::Prepared;
+use crate::proposal::search_all;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -120,19 +122,29 @@ pub fn grid(policy: &Policy) -> Vec<Policy> {
 /// assert!(result.together[0].in_proposal);
 /// ```
 pub fn sensitivity(inventory: &Inventory, policy: &Policy) -> Sensitivity {
-    let policies = grid(policy);
-    let position: BTreeMap<&str, usize> =
-        inventory.meetings.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    sensitivity_over(inventory, &grid(policy))
+}
+
+/// Runs the proposal under each of the given settings, in parallel; the first is taken
+/// as the proposal's own (for `in_proposal`). [`sensitivity`] passes the whole grid; a
+/// caller may pass fewer settings (an interactive tool, the benches).
+pub fn sensitivity_over(inventory: &Inventory, policies: &[Policy]) -> Sensitivity {
+    // The inventory is prepared once: the grid varies only limits the search reads, not
+    // the overrides and pins that preparing applies (a setting that does change those
+    // is prepared on its own).
+    let Some(first) = policies.first() else {
+        return Sensitivity { grid: Vec::new(), together: Vec::new() };
+    };
+    let prepared = Prepared::new(inventory, first);
     let pairs_of = |p: &Policy| -> Vec<(usize, usize)> {
-        let proposal = propose(inventory, p);
+        let own = if p.keep == first.keep && p.overrides == first.overrides {
+            Prepared { policy: p.clone(), ..prepared.clone() }
+        } else {
+            Prepared::new(inventory, p)
+        };
         let mut pairs = Vec::new();
-        for body in proposal.bodies.iter().filter(|b| b.absorbs.len() > 1) {
-            let mut members: Vec<usize> = body
-                .absorbs
-                .iter()
-                .filter(|a| a.how != How::Split)
-                .filter_map(|a| position.get(a.meeting.as_str()).copied())
-                .collect();
+        for group in search_all(&own).partition.iter().filter(|g| g.len() > 1) {
+            let mut members = group.clone();
             members.sort_unstable();
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {
@@ -173,4 +185,44 @@ pub fn sensitivity(inventory: &Inventory, policy: &Policy) -> Sensitivity {
         })
         .collect();
     Sensitivity { grid, together }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{GenerateParams, generate};
+    use crate::proposal::{How, propose};
+
+    /// The grid searches without assembling the proposal: the pairs it counts must be
+    /// exactly those the assembled proposal holds together, setting by setting.
+    #[test]
+    fn counts_the_pairs_the_full_proposal_holds_together() {
+        let city = generate(&GenerateParams { meetings: 60, agencies: 80, seed: 7 }).unwrap();
+        let (inventory, _) = city.load();
+        let policies: Vec<Policy> = grid(&Policy::default()).into_iter().step_by(20).collect();
+        let result = sensitivity_over(&inventory, &policies);
+        let mut expected: BTreeMap<[String; 2], usize> = BTreeMap::new();
+        for policy in &policies {
+            for body in propose(&inventory, policy).bodies {
+                let mut ids: Vec<usize> = body
+                    .absorbs
+                    .iter()
+                    .filter(|a| a.how != How::Split)
+                    .filter_map(|a| inventory.meetings.iter().position(|m| m.id == a.meeting))
+                    .collect();
+                ids.sort_unstable();
+                for (i, &a) in ids.iter().enumerate() {
+                    for &b in &ids[i + 1..] {
+                        let pair =
+                            [inventory.meetings[a].id.clone(), inventory.meetings[b].id.clone()];
+                        *expected.entry(pair).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let counted: BTreeMap<[String; 2], usize> =
+            result.together.iter().map(|t| (t.meetings.clone(), t.settings)).collect();
+        assert!(!expected.is_empty());
+        assert_eq!(counted, expected);
+    }
 }

@@ -60,6 +60,15 @@ fn content(s: &ScenarioResult, lang: Lang) -> String {
     text
 }
 
+/// "A × B (M36)": an agency link and the meetings that carried it.
+fn link_words(link: &crate::proposal::LinkChange, lang: Lang) -> String {
+    let meetings = link.meetings.join(phrases::separator(lang));
+    match lang {
+        Lang::Ja => format!("{} × {}（{meetings}）", link.agencies[0], link.agencies[1]),
+        Lang::En => format!("{} × {} ({meetings})", link.agencies[0], link.agencies[1]),
+    }
+}
+
 /// The agencies with the largest change, "name +12.5" each.
 fn movers(list: &[crate::proposal::AgencyHours], lang: Lang) -> String {
     if list.is_empty() {
@@ -320,11 +329,9 @@ pub fn scenarios_text(c: &ScenarioComparison, lang: Lang) -> String {
         for link in s.result.links_lost.iter().take(LINKS_SHOWN) {
             let _ = writeln!(
                 out,
-                "  - {}: {} × {}（{}）",
+                "  - {}: {}",
                 lang.pick("失われるつながり", "link lost"),
-                link.agencies[0],
-                link.agencies[1],
-                link.meetings.join(phrases::separator(lang))
+                link_words(link, lang)
             );
         }
         if s.result.links_lost.len() > LINKS_SHOWN {
@@ -466,7 +473,7 @@ pub fn scenarios_html(
                             p { (lang.pick("失われるつながり:", "Links lost:")) }
                             ul {
                                 @for l in &s.result.links_lost {
-                                    li { (format!("{} × {}（{}）", l.agencies[0], l.agencies[1], l.meetings.join(phrases::separator(lang)))) }
+                                    li { (link_words(l, lang)) }
                                 }
                             }
                         }
