@@ -96,7 +96,7 @@ fn figure_rows(c: &ScenarioComparison, lang: Lang) -> Vec<Vec<Cell>> {
         Some(v) => Cell::Number(v + 0.0, decimals),
         None => unknown(),
     };
-    let figures: [(&str, &str, Option<f64>, Measure, usize); 7] = [
+    let figures: [(&str, &str, Option<f64>, Measure, usize); 6] = [
         (
             "会議体",
             "meeting bodies",
@@ -126,13 +126,6 @@ fn figure_rows(c: &ScenarioComparison, lang: Lang) -> Vec<Vec<Cell>> {
             1,
         ),
         (
-            "削減される延べ時間/年",
-            "person-hours saved per year",
-            Some(0.0),
-            |s| Some(s.result.before.annual_person_hours - s.result.after.annual_person_hours),
-            1,
-        ),
-        (
             "機関間のつながり",
             "agency links",
             Some(t.agency_links as f64),
@@ -153,6 +146,15 @@ fn figure_rows(c: &ScenarioComparison, lang: Lang) -> Vec<Vec<Cell>> {
         row.extend(c.scenarios.iter().map(|s| cell(measure(s), decimals)));
         rows.push(row);
     }
+    // A change, not a state: no figure for today.
+    let mut saved = vec![
+        Cell::from(lang.pick("削減される延べ時間/年", "person-hours saved per year")),
+        Cell::from("-"),
+    ];
+    saved.extend(c.scenarios.iter().map(|s| {
+        cell(Some(s.result.before.annual_person_hours - s.result.after.annual_person_hours), 1)
+    }));
+    rows.insert(4, saved);
     type Count = fn(&ScenarioResult) -> usize;
     let counts: [(&str, &str, bool, Count); 5] = [
         ("失われる機関間のつながり", "agency links lost", true, |s| {
