@@ -20,7 +20,7 @@ fn options(subcommand: &str) -> Vec<String> {
 
 /// (option, the subcommands that must have it): each group is a kind of work, not a
 /// list copied from the code.
-const RULES: [(&str, &[&str]); 9] = [
+const RULES: [(&str, &[&str]); 11] = [
     // Reading an inventory.
     ("--encoding", READERS),
     ("--adhoc-default", READERS),
@@ -48,6 +48,10 @@ const RULES: [(&str, &[&str]); 9] = [
     // Writing files.
     ("--out", &["report", "review", "batch", "template", "generate"]),
     ("--force", &["report", "review", "batch", "template", "generate"]),
+    // Scenarios name meeting ids of one inventory (so not batch).
+    ("--scenarios", &["report", "whatif"]),
+    // Rerunning the proposal over a grid of policies.
+    ("--sensitivity", &["report", "propose"]),
 ];
 
 const READERS: &[&str] = &[
