@@ -177,6 +177,17 @@ fn three_scenarios_in_json_match_whatif_and_propose() {
     assert_eq!(scenarios[2]["result"]["after"], strict["after"]);
     assert_ne!(strict["after"], proposal["after"], "the stricter policy changes the proposal");
     assert_eq!(result["today"], proposal["before"]);
+    // Language-free: the Japanese run writes the same bytes.
+    let run = |lang: &str| {
+        kaigi()
+            .args(["whatif", "inputs/sample-city", "--format", "json", "--lang", lang])
+            .arg("--scenarios")
+            .arg(dir.path().join("scenarios.toml"))
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run("ja"), run("en"));
     // Every proposed body is in the structure the diagram draws.
     assert_eq!(
         scenarios[1]["structure"].as_array().unwrap().len(),

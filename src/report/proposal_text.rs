@@ -140,7 +140,7 @@ pub fn sensitivity_text(result: &Sensitivity, lang: Lang) -> String {
             pair.meetings[0],
             pair.meetings[1],
             pair.settings,
-            phrases::percent(share)
+            crate::report::scenarios::share_percent(share)
         );
     }
     out

@@ -243,12 +243,18 @@ pub fn sensitivity_table(s: &Sensitivity, lang: Lang) -> Table {
         table.rows.push(vec![
             Cell::Text(format!("{} + {}", pair.meetings[0], pair.meetings[1])),
             Cell::Text(format!("{}/{total}", pair.settings)),
-            Cell::Text(phrases::percent(share)),
+            Cell::Text(share_percent(share)),
             Cell::from(robustness(s.robustness(pair), lang)),
             Cell::from(if pair.in_proposal { lang.pick("含む", "yes") } else { "" }),
         ]);
     }
     table
+}
+
+/// A share of the grid with one decimal: 81 of 163 is 49.7%, under the 50% line, which
+/// a whole percentage would show as 50%.
+pub(crate) fn share_percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
 }
 
 /// A pair's robustness in words.
