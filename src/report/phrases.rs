@@ -340,9 +340,15 @@ pub fn violation(violation: &Violation, lang: Lang) -> String {
         (Pinned { meeting }, Lang::Ja) => format!("{meeting} はポリシーで維持が指定されている"),
         (Pinned { meeting }, Lang::En) => format!("the policy pins {meeting}"),
         (AdHoc { meeting }, Lang::Ja) => {
-            format!("{meeting} は随時開催の会議で、随時のまま維持する")
+            format!(
+                "{meeting} は事案が起きたときに開く随時開催の会議のため、ほかの会議と 1 つにはしない"
+            )
         }
-        (AdHoc { meeting }, Lang::En) => format!("{meeting} is an ad hoc meeting and stays ad hoc"),
+        (AdHoc { meeting }, Lang::En) => {
+            format!(
+                "{meeting} meets ad hoc, when a case arises, so it is not made one with another meeting"
+            )
+        }
         (MixedAreas, Lang::Ja) => {
             "圏域が異なる（ポリシーで圏域をまたぐ統合を許可していない）".into()
         }
