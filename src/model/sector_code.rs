@@ -27,6 +27,16 @@ pub fn one<S: Serializer>(sector: &str, serializer: S) -> Result<S::Ok, S::Error
     serializer.serialize_str(sector_code(sector))
 }
 
+/// On an `Option<String>` field (分野) of a meeting: its sector code, `cross_field` for
+/// cross-field case work, or null.
+pub fn field<S: Serializer>(field: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
+    match field.as_deref() {
+        None => serializer.serialize_none(),
+        Some(crate::proposal::CROSS_FIELD) => serializer.serialize_str("cross_field"),
+        Some(sector) => serializer.serialize_str(sector_code(sector)),
+    }
+}
+
 /// On a `[String; 2]` pair of sectors.
 pub fn pair<S: Serializer>(pair: &[String; 2], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(pair.iter().map(|s| sector_code(s)))

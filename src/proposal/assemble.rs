@@ -301,6 +301,10 @@ pub fn assemble(
                 how,
                 bodies: body_ids,
                 inferred: inferred_values(item),
+                tier: item.profile.tier.value,
+                field: item.field.clone(),
+                known_type: item.profile.known_type.map(str::to_string),
+                escalates_to: targets[i].map(|t| prepared.items[t.meeting].id.clone()),
             }
         })
         .collect();

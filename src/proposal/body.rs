@@ -162,7 +162,7 @@ fn apply_override(profile: &mut Profile, o: &crate::proposal::policy::MeetingOve
 
 /// The multi-layered program's case meetings work across every field: they form a field
 /// of their own, so they are never combined with one field's case meeting.
-pub(crate) const CROSS_FIELD: &str = "分野横断";
+pub const CROSS_FIELD: &str = "分野横断";
 
 /// Catalogue types of cross-field case work.
 const CROSS_FIELD_TYPES: &[&str] = &["shien_kaigi", "jusoteki_shien_kaigi"];

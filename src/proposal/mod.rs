@@ -47,8 +47,8 @@ pub use crate::legal::{
     CATALOGUE, Inferred, KnownType, Profile, SharingBasis, Strength, Tier, TierRule, profile,
     recognise, tier_from_words,
 };
-pub use body::Owner;
 pub use body::Violation;
+pub use body::{CROSS_FIELD, Owner};
 pub use options::CaseOption;
 pub use policy::{MeetingOverride, Policy, PolicyError};
 pub use result::{

@@ -115,6 +115,19 @@ pub struct Decision {
     pub bodies: Vec<String>,
     /// Values kaigi inferred for it, each with the rule that gave it.
     pub inferred: Vec<InferredValue>,
+    /// Its tier today (given or inferred: see `inferred`).
+    pub tier: Tier,
+    /// Its field (分野): the host's sector, or else the one most of its people come
+    /// from; `cross_field` for cross-field case work (支援会議, 重層的支援会議). `None`
+    /// when nothing names a field.
+    #[serde(serialize_with = "crate::model::sector_code::field")]
+    #[schemars(with = "Option<String>")]
+    pub field: Option<String>,
+    /// The catalogue entry its name or basis matched (`chiiki_care_kaigi`…), if any.
+    pub known_type: Option<String>,
+    /// The meeting it raises issues to today, by the escalation rules (see
+    /// `crate::proposal::escalation`), if any.
+    pub escalates_to: Option<String>,
 }
 
 /// Before or after.

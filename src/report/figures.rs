@@ -6,13 +6,15 @@ use crate::connectivity::{AgencyMeasures, ConnectivityReport};
 use crate::lang::Lang;
 use crate::proposal::Tier;
 use crate::report::charts::{
-    ChartError, EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, Rendered, TierBox, bar_chart,
-    force_layout, grouped_bars, heatmap, lorenz_curve, network_with_legend, tier_diagram,
+    ChartError, EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, OTHER_SECTOR, Rendered,
+    Structure, StructureBox, bar_chart, force_layout, grouped_bars, heatmap, lorenz_curve,
+    network_with_legend, sector_colour, structure_diagram,
 };
 use crate::report::document::{Chart, top_brokers};
 use crate::report::phrases;
+use plotters::style::RGBColor;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn chart(key: &str, title: String, rendered: Rendered) -> Chart {
     Chart { key: key.to_string(), title, svg: rendered.svg, png: rendered.png }
@@ -26,8 +28,9 @@ const HEATMAP_MEETINGS: usize = 30;
 /// 3,000 meetings); every meeting is in the tables.
 const BAR_CHART_MEETINGS: usize = 50;
 
-/// Most bodies the tier diagram draws (those with the most person-hours); beyond this the
-/// diagram is unreadable and drawing it took most of a 3,000-meeting report's time.
+/// Most meetings or bodies the 会議体系図 draws (those with the most person-hours); beyond
+/// this the diagram is unreadable and drawing it took most of a 3,000-meeting report's
+/// time.
 const TIER_DIAGRAM_BODIES: usize = 60;
 
 /// Most agencies the network picture draws: brokers and articulation points first, then
@@ -50,11 +53,12 @@ fn capped_title(title: &str, shown: usize, total: usize, lang: Lang) -> String {
 /// rasterising and compressing the PNG copies is most of a small report's time.
 pub fn report_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, ChartError> {
     type Draw = fn(&Analysis, Lang) -> Result<Chart, ChartError>;
-    const CHARTS: [Draw; 8] = [
+    const CHARTS: [Draw; 9] = [
         hours_per_meeting,
         hours_per_sector,
         lorenz_hours,
-        proposal_tiers,
+        structure_before,
+        structure_after,
         before_after,
         overlap_heatmap,
         agency_network,
@@ -119,56 +123,187 @@ fn lorenz_hours(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
     Ok(chart("lorenz_hours", title.clone(), lorenz_curve(&title, &values, caption)?))
 }
 
-/// The proposed bodies by tier, with their escalation arrows.
-fn proposal_tiers(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
-    let p = &analysis.proposal;
-    let mut shown: Vec<usize> = (0..p.bodies.len()).collect();
+/// The fields of the 会議体系図's columns, left to right (canonical sectors), before the
+/// cross-field column (重層 case work and 地域福祉) and, when needed, "other".
+const STRUCTURE_FIELDS: [&str; 5] = ["高齢", "障害", "子ども", "生活困窮", "保健・医療"];
+
+/// The column of a meeting's field: one of [`STRUCTURE_FIELDS`], 5 for cross-field work
+/// and 地域 (community welfare), 6 for any other field or none.
+fn structure_column(field: Option<&str>) -> usize {
+    match field {
+        Some(f) if f == crate::proposal::CROSS_FIELD || f == "地域" => STRUCTURE_FIELDS.len(),
+        Some(f) => {
+            STRUCTURE_FIELDS.iter().position(|s| *s == f).unwrap_or(STRUCTURE_FIELDS.len() + 1)
+        }
+        None => STRUCTURE_FIELDS.len() + 1,
+    }
+}
+
+/// Column names and colours, the "other" column only when a box needs it.
+fn structure_columns(boxes: &[StructureBox], lang: Lang) -> (Vec<String>, Vec<RGBColor>) {
+    let mut names: Vec<String> =
+        STRUCTURE_FIELDS.iter().map(|f| phrases::sector(f, lang).to_string()).collect();
+    let mut colours: Vec<RGBColor> = STRUCTURE_FIELDS.iter().map(|f| sector_colour(f)).collect();
+    names.push(
+        lang.pick("分野横断（重層・地域福祉）", "cross-field (multi-layered, community)").into(),
+    );
+    colours.push(sector_colour(crate::proposal::CROSS_FIELD));
+    if boxes.iter().any(|b| b.columns.contains(&(STRUCTURE_FIELDS.len() + 1))) {
+        names.push(lang.pick("その他の分野", "other fields").into());
+        colours.push(OTHER_SECTOR);
+    }
+    (names, colours)
+}
+
+/// The tier rows' names, case first.
+fn structure_tiers(lang: Lang) -> [&'static str; 3] {
+    [
+        lang.pick("個別支援", "case support"),
+        lang.pick("地域・ネットワーク", "community / network"),
+        lang.pick("政策・計画", "policy / planning"),
+    ]
+}
+
+fn tier_index(tier: Tier) -> usize {
+    match tier {
+        Tier::Case => 0,
+        Tier::Community => 1,
+        Tier::Policy => 2,
+    }
+}
+
+/// The indices of the items to draw: all, or the [`TIER_DIAGRAM_BODIES`] with most
+/// person-hours, in their own order.
+fn largest(hours: &[f64]) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..hours.len()).collect();
     if shown.len() > TIER_DIAGRAM_BODIES {
-        shown.sort_by(|&x, &y| {
-            let (a, b) = (&p.bodies[x], &p.bodies[y]);
-            b.annual_person_hours.total_cmp(&a.annual_person_hours).then(x.cmp(&y))
-        });
+        shown.sort_by(|&x, &y| hours[y].total_cmp(&hours[x]).then(x.cmp(&y)));
         shown.truncate(TIER_DIAGRAM_BODIES);
         shown.sort_unstable();
     }
-    let bodies: Vec<&crate::proposal::Body> = shown.iter().map(|&i| &p.bodies[i]).collect();
-    let boxes: Vec<TierBox> = bodies
+    shown
+}
+
+/// The 会議体系図 of today's meetings: each meeting in its tier and field, with the path
+/// by which it raises issues today.
+pub fn structure_before(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let (title, boxes, arrows) = before_structure(analysis, lang);
+    draw_structure("structure_before", title, &boxes, &arrows, lang)
+}
+
+/// A 会議体系図's title, boxes and arrows.
+type StructureParts = (String, Vec<StructureBox>, Vec<(usize, usize)>);
+
+fn before_structure(analysis: &Analysis, lang: Lang) -> StructureParts {
+    let decisions = &analysis.proposal.meetings;
+    let hours: BTreeMap<&str, f64> = analysis
+        .inventory
+        .meetings
         .iter()
-        .map(|b| TierBox {
-            id: b.id.clone(),
-            label: b.name.clone(),
-            tier: match b.tier {
-                Tier::Case => 0,
-                Tier::Community => 1,
-                Tier::Policy => 2,
-            },
+        .map(|m| (m.id.as_str(), m.annual_person_hours))
+        .collect();
+    let all_hours: Vec<f64> =
+        decisions.iter().map(|d| hours.get(d.meeting.as_str()).copied().unwrap_or(0.0)).collect();
+    let shown = largest(&all_hours);
+    let boxes: Vec<StructureBox> = shown
+        .iter()
+        .map(|&i| {
+            let d = &decisions[i];
+            StructureBox {
+                id: d.meeting.clone(),
+                label: d.name.clone(),
+                tier: tier_index(d.tier),
+                columns: vec![structure_column(d.field.as_deref())],
+            }
         })
         .collect();
     let position: BTreeMap<&str, usize> =
-        bodies.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
-    let arrows: Vec<(usize, usize)> = bodies
+        shown.iter().enumerate().map(|(k, &i)| (decisions[i].meeting.as_str(), k)).collect();
+    let arrows: Vec<(usize, usize)> = shown
         .iter()
         .enumerate()
-        .filter_map(|(i, b)| {
-            let target = b.escalates_to.as_ref()?;
-            position.get(target.as_str()).map(|&t| (i, t))
+        .filter_map(|(k, &i)| {
+            let target = decisions[i].escalates_to.as_deref()?;
+            position.get(target).map(|&t| (k, t))
         })
         .collect();
     let title = capped_title(
-        lang.pick(
-            "提案する会議体の構成と課題の提起経路",
-            "Proposed structure by tier, with escalation paths",
-        ),
-        bodies.len(),
+        lang.pick("会議体系図（現状）", "Meeting structure today"),
+        boxes.len(),
+        decisions.len(),
+        lang,
+    );
+    (title, boxes, arrows)
+}
+
+/// The 会議体系図 of the proposal: each body in its tier, spanning the fields of the
+/// meetings it holds, with its escalation paths.
+pub fn structure_after(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
+    let (title, boxes, arrows) = after_structure(analysis, lang);
+    draw_structure("structure_after", title, &boxes, &arrows, lang)
+}
+
+fn after_structure(analysis: &Analysis, lang: Lang) -> StructureParts {
+    let p = &analysis.proposal;
+    let field: BTreeMap<&str, usize> = p
+        .meetings
+        .iter()
+        .map(|d| (d.meeting.as_str(), structure_column(d.field.as_deref())))
+        .collect();
+    let hours: Vec<f64> = p.bodies.iter().map(|b| b.annual_person_hours).collect();
+    let shown = largest(&hours);
+    let boxes: Vec<StructureBox> = shown
+        .iter()
+        .map(|&i| {
+            let b = &p.bodies[i];
+            let columns: BTreeSet<usize> =
+                b.absorbs.iter().filter_map(|a| field.get(a.meeting.as_str()).copied()).collect();
+            StructureBox {
+                id: b.id.clone(),
+                label: crate::report::phrases::body_title(b, lang),
+                tier: tier_index(b.tier),
+                columns: columns.into_iter().collect(),
+            }
+        })
+        .collect();
+    let position: BTreeMap<&str, usize> =
+        shown.iter().enumerate().map(|(k, &i)| (p.bodies[i].id.as_str(), k)).collect();
+    let mut arrows: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (k, &i) in shown.iter().enumerate() {
+        let b = &p.bodies[i];
+        for target in b.escalates_to.iter().chain(b.escalations.iter().map(|e| &e.body)) {
+            if let Some(&t) = position.get(target.as_str()) {
+                arrows.insert((k, t));
+            }
+        }
+    }
+    let arrows: Vec<(usize, usize)> = arrows.into_iter().collect();
+    let title = capped_title(
+        lang.pick("会議体系図（提案）", "Proposed meeting structure"),
+        boxes.len(),
         p.bodies.len(),
         lang,
     );
-    let tiers = [
-        lang.pick(Tier::Case.label_ja(), "case"),
-        lang.pick(Tier::Community.label_ja(), "community / network"),
-        lang.pick(Tier::Policy.label_ja(), "policy"),
-    ];
-    Ok(chart("proposal_tiers", title.clone(), tier_diagram(&title, tiers, &boxes, &arrows)?))
+    (title, boxes, arrows)
+}
+
+fn draw_structure(
+    key: &str,
+    title: String,
+    boxes: &[StructureBox],
+    arrows: &[(usize, usize)],
+    lang: Lang,
+) -> Result<Chart, ChartError> {
+    let (columns, colours) = structure_columns(boxes, lang);
+    let structure = Structure {
+        title: &title,
+        tier_names: structure_tiers(lang),
+        columns: &columns,
+        colours: &colours,
+        boxes,
+        arrows,
+    };
+    Ok(chart(key, title.clone(), structure_diagram(&structure)?))
 }
 
 /// Headline figures before and after the proposal.
@@ -419,6 +554,95 @@ mod tests {
         }
     }
 
+    fn sample_city() -> Analysis {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/sample-city");
+        let loaded = crate::input::load(&path, &Default::default()).unwrap();
+        crate::analysis::analyse("sample-city", &loaded.inventory, &Default::default(), &|_| {})
+            .unwrap()
+    }
+
+    /// The sample city's 会議体系図, before and after, in both languages: no box overlaps
+    /// another, no arrow segment crosses a box, every name is drawn whole (its lines
+    /// joined), every box sits in its tier's row, and joint bodies span their fields.
+    #[test]
+    fn sample_city_structure_diagrams_are_laid_out_cleanly() {
+        use crate::report::charts::{Rect, structure_layout};
+        crate::report::charts::register_fonts(None).unwrap();
+        let analysis = sample_city();
+        let inside = |p: (i32, i32), q: (i32, i32), r: &Rect| {
+            let (lx, hx, ly, hy) = (p.0.min(q.0), p.0.max(q.0), p.1.min(q.1), p.1.max(q.1));
+            lx < r[2] && hx > r[0] && ly < r[3] && hy > r[1]
+        };
+        for lang in [Lang::Ja, Lang::En] {
+            for (title, boxes, arrows) in
+                [before_structure(&analysis, lang), after_structure(&analysis, lang)]
+            {
+                let (columns, colours) = structure_columns(&boxes, lang);
+                let s = Structure {
+                    title: &title,
+                    tier_names: structure_tiers(lang),
+                    columns: &columns,
+                    colours: &colours,
+                    boxes: &boxes,
+                    arrows: &arrows,
+                };
+                let l = structure_layout(&s).unwrap();
+                assert!(!arrows.is_empty(), "{title}: the sample city has escalation paths");
+                for (i, a) in l.boxes.iter().enumerate() {
+                    for (j, b) in l.boxes.iter().enumerate().skip(i + 1) {
+                        assert!(
+                            !inside((a[0], a[1]), (a[2], a[3]), b),
+                            "{title}: {} overlaps {}",
+                            boxes[i].id,
+                            boxes[j].id
+                        );
+                    }
+                    let (top, bottom) = l.rows[boxes[i].tier];
+                    assert!(
+                        a[1] >= top && a[3] <= bottom,
+                        "{title}: {} leaves its row",
+                        boxes[i].id
+                    );
+                    assert_eq!(l.lines[i][0], boxes[i].id);
+                    let joined: String = l.lines[i][1..].concat();
+                    let expected: String = boxes[i].label.chars().filter(|c| *c != ' ').collect();
+                    assert_eq!(joined.replace(' ', ""), expected, "{title}: name cut");
+                    assert!(!l.lines[i].concat().contains('…'));
+                }
+                for (k, path) in l.arrows.iter().enumerate() {
+                    let (from, to) = arrows[k];
+                    assert!(path.len() >= 2, "{title}: arrow {k}");
+                    for w in path.windows(2) {
+                        assert!(w[0].0 == w[1].0 || w[0].1 == w[1].1, "{title}: diagonal {w:?}");
+                        for (j, r) in l.boxes.iter().enumerate() {
+                            assert!(
+                                !inside(w[0], w[1], r),
+                                "{title}: arrow {}→{} crosses {}",
+                                boxes[from].id,
+                                boxes[to].id,
+                                boxes[j].id
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // After: 成年後見制度利用促進協議会 is held jointly with 権利擁護ネットワーク会議
+        // (高齢) and itself belongs to 地域福祉: it spans from 高齢 to the cross-field
+        // column.
+        let (_, boxes, _) = after_structure(&analysis, Lang::Ja);
+        let joint =
+            boxes.iter().find(|b| b.label.starts_with("成年後見制度利用促進協議会")).unwrap();
+        assert_eq!(joint.columns, vec![0, 5]);
+        // Before: 地域ケア個別会議（北部） raises issues to 地域ケア推進会議, straight up
+        // its own column.
+        let (_, boxes, arrows) = before_structure(&analysis, Lang::Ja);
+        let m01 = boxes.iter().position(|b| b.id == "M01").unwrap();
+        let m04 = boxes.iter().position(|b| b.id == "M04").unwrap();
+        assert!(arrows.contains(&(m01, m04)));
+        assert_eq!((boxes[m01].columns.clone(), boxes[m04].columns.clone()), (vec![0], vec![0]));
+    }
+
     fn title<'a>(charts: &'a [Chart], key: &str) -> &'a str {
         &charts.iter().find(|c| c.key == key).unwrap().title
     }
@@ -435,8 +659,8 @@ mod tests {
             "Annual person-hours per meeting (top 50 of 150)"
         );
         assert_eq!(
-            title(&charts, "proposal_tiers"),
-            format!("Proposed structure by tier, with escalation paths (top 60 of {bodies})")
+            title(&charts, "structure_after"),
+            format!("Proposed meeting structure (top 60 of {bodies})")
         );
         let bars = &charts.iter().find(|c| c.key == "hours_per_meeting").unwrap().svg;
         assert!(bars.contains("(top 50 of 150)"));
@@ -456,7 +680,8 @@ mod tests {
         crate::report::charts::register_fonts(None).unwrap();
         let charts = report_charts(&analysis(20), Lang::Ja).unwrap();
         assert_eq!(title(&charts, "hours_per_meeting"), "会議ごとの年間延べ時間");
-        assert_eq!(title(&charts, "proposal_tiers"), "提案する会議体の構成と課題の提起経路");
+        assert_eq!(title(&charts, "structure_before"), "会議体系図（現状）");
+        assert_eq!(title(&charts, "structure_after"), "会議体系図（提案）");
         assert_eq!(
             title(&charts, "agency_network"),
             "機関のつながり（分野別の色、◎仲介役・□分断点）"

@@ -30,7 +30,7 @@ mod write;
 pub use connectivity::{connectivity_json, connectivity_text};
 pub use document::{Chart, html_report, markdown_report, tables};
 pub use docx::{DocxError, docx_report};
-pub use figures::report_charts;
+pub use figures::{report_charts, structure_after, structure_before};
 pub use inventory_table::{frequency_label, minutes_label};
 pub use networks::{NetworkExport, network_exports};
 pub use overlap::{overlap_json, overlap_text};

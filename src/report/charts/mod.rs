@@ -26,9 +26,10 @@ mod heatmap;
 mod layout;
 mod lorenz;
 mod network;
+mod palette;
 mod render;
+mod structure;
 mod text;
-mod tier;
 
 use std::path::PathBuf;
 
@@ -41,9 +42,12 @@ pub use network::{
     EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, network, network_with_legend,
     sector_palette,
 };
-pub use render::{NO_DATA, WIDTH};
+pub use palette::{OTHER_SECTOR, sector_colour};
+pub use render::{MIN_TEXT_PX, NO_DATA, WIDTH};
+pub use structure::{
+    Rect, Structure, StructureBox, StructureLayout, structure_diagram, structure_layout,
+};
 pub use text::{MAX_LABEL_COLUMNS, truncate_label};
-pub use tier::{TierBox, tier_diagram};
 
 /// A chart in both formats.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,26 +243,49 @@ mod eyeball {
             network("機関のつながり（2024年度）", &nodes, &edges, &positions, "分野").unwrap(),
         );
         let boxes = vec![
-            TierBox { id: "M01".into(), label: "個別ケース会議".into(), tier: 0 },
-            TierBox {
+            StructureBox {
+                id: "M01".into(),
+                label: "個別ケース会議".into(),
+                tier: 0,
+                columns: vec![0],
+            },
+            StructureBox {
                 id: "M02".into(),
                 label: "要保護児童対策地域協議会 個別ケース検討会議".into(),
                 tier: 0,
+                columns: vec![1],
             },
-            TierBox { id: "M03".into(), label: "地域ケア会議（圏域）".into(), tier: 1 },
-            TierBox { id: "M04".into(), label: "自立支援協議会".into(), tier: 1 },
-            TierBox {
-                id: "M05".into(), label: "地域福祉計画推進委員会".into(), tier: 2
+            StructureBox {
+                id: "M03".into(),
+                label: "地域ケア会議（圏域）".into(),
+                tier: 1,
+                columns: vec![0],
+            },
+            StructureBox {
+                id: "M04".into(),
+                label: "自立支援協議会".into(),
+                tier: 1,
+                columns: vec![0, 1],
+            },
+            StructureBox {
+                id: "M05".into(),
+                label: "地域福祉計画推進委員会".into(),
+                tier: 2,
+                columns: vec![2],
             },
         ];
+        let columns = vec!["高齢".to_string(), "子ども".to_string(), "分野横断".to_string()];
+        let colours = ["高齢", "子ども", "地域"].map(sector_colour);
         write(
-            "tier",
-            tier_diagram(
-                "会議体系（再編案）",
-                ["個別", "地域・ネットワーク", "施策"],
-                &boxes,
-                &[(0, 2), (1, 2), (2, 4), (3, 4), (2, 3)],
-            )
+            "structure",
+            structure_diagram(&Structure {
+                title: "会議体系図（再編案）",
+                tier_names: ["個別支援", "地域・ネットワーク", "政策・計画"],
+                columns: &columns,
+                colours: &colours,
+                boxes: &boxes,
+                arrows: &[(0, 2), (1, 3), (2, 4), (3, 4)],
+            })
             .unwrap(),
         );
         write("nodata", bar_chart("機関別の年間会議時間", &[], "時間").unwrap());

@@ -11,6 +11,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::lang::Lang;
 
+use super::palette::sector_colour;
 use super::render::{
     Chart, DrawResult, INK, MUTED, TITLE_HEIGHT, WIDTH, anchored, bold_style, mix, no_data, render,
     text_size, text_style, titled,
@@ -30,28 +31,6 @@ const LABEL_ALL_UP_TO: usize = 60;
 const LABEL_LARGEST: usize = 20;
 const GAINED: RGBColor = RGBColor(0, 150, 70);
 const LOST: RGBColor = RGBColor(200, 30, 30);
-
-/// Okabe & Ito's colour-blind-safe palette (2008) without black, then Tableau 10, then
-/// hues a golden angle apart.
-const PALETTE: [RGBColor; 17] = [
-    RGBColor(0, 114, 178),
-    RGBColor(230, 159, 0),
-    RGBColor(0, 158, 115),
-    RGBColor(204, 121, 167),
-    RGBColor(86, 180, 233),
-    RGBColor(213, 94, 0),
-    RGBColor(240, 228, 66),
-    RGBColor(78, 121, 167),
-    RGBColor(242, 142, 43),
-    RGBColor(225, 87, 89),
-    RGBColor(118, 183, 178),
-    RGBColor(89, 161, 79),
-    RGBColor(237, 201, 72),
-    RGBColor(176, 122, 161),
-    RGBColor(255, 157, 167),
-    RGBColor(156, 117, 95),
-    RGBColor(186, 176, 172),
-];
 
 /// One agency in [`network`].
 #[derive(Debug, Clone, PartialEq)]
@@ -127,9 +106,9 @@ impl<'a> NetworkLegend<'a> {
     }
 }
 
-/// Colours for groups: the distinct groups sorted, colours assigned in that order, so a
-/// sector keeps its colour from chart to chart and year to year as long as the set of
-/// sectors is the same.
+/// Colours for groups (sectors, in either language): the distinct groups sorted, each
+/// with its sector's fixed colour ([`sector_colour`]), so a sector has the same colour in
+/// every chart, language, year and network file.
 ///
 /// ```
 /// use kaigi::report::charts::sector_palette;
@@ -140,16 +119,7 @@ impl<'a> NetworkLegend<'a> {
 /// ```
 pub fn sector_palette(groups: &[String]) -> Vec<(String, RGBColor)> {
     let distinct: BTreeSet<&String> = groups.iter().collect();
-    distinct.into_iter().enumerate().map(|(i, group)| (group.clone(), palette_color(i))).collect()
-}
-
-fn palette_color(i: usize) -> RGBColor {
-    if let Some(&color) = PALETTE.get(i) {
-        return color;
-    }
-    let hue = ((i - PALETTE.len()) as f64 * 137.507_764).rem_euclid(360.0) / 360.0;
-    let rgb = HSLColor(hue, 0.55, 0.5).to_backend_color().rgb;
-    RGBColor(rgb.0, rgb.1, rgb.2)
+    distinct.into_iter().map(|group| (group.clone(), sector_colour(group))).collect()
 }
 
 /// The network with Japanese legend entries under `legend_title`; see
@@ -604,12 +574,14 @@ mod tests {
     }
 
     #[test]
-    fn palette_is_sorted_stable_and_distinct_beyond_the_fixed_colours() {
-        let groups: Vec<String> = (0..40).rev().map(|i| format!("g{i:02}")).collect();
-        let palette = sector_palette(&groups);
-        assert_eq!(palette[0], ("g00".to_string(), PALETTE[0]));
-        assert_eq!(palette, sector_palette(&groups));
-        let colors: BTreeSet<(u8, u8, u8)> = palette.iter().map(|(_, c)| (c.0, c.1, c.2)).collect();
-        assert_eq!(colors.len(), 40);
+    fn palette_is_sorted_and_the_same_in_both_languages() {
+        let ja: Vec<String> = ["障害", "高齢", "高齢"].iter().map(|s| s.to_string()).collect();
+        let en: Vec<String> = ["disability", "elderly"].iter().map(|s| s.to_string()).collect();
+        let (ja, en) = (sector_palette(&ja), sector_palette(&en));
+        assert_eq!(ja.len(), 2);
+        assert_eq!(ja[0].0, "障害"); // 障 (U+969C) before 高 (U+9AD8)
+        assert_eq!(ja[0].1, en[0].1);
+        assert_eq!(ja[1].1, en[1].1);
+        assert_ne!(ja[0].1, ja[1].1);
     }
 }

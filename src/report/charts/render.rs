@@ -17,6 +17,10 @@ pub const WIDTH: u32 = 900;
 /// take no language (every other text is the caller's).
 pub const NO_DATA: &str = "データなし (no data)";
 
+/// Least height of chart text in pixels: 9 pt when a [`WIDTH`]-pixel chart is printed
+/// 170 mm wide (A4 less 20 mm margins): 900 px / 170 mm × 3.175 mm = 16.8 px.
+pub const MIN_TEXT_PX: f64 = 17.0;
+
 /// Height of the title strip.
 pub(super) const TITLE_HEIGHT: u32 = 46;
 

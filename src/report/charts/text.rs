@@ -36,37 +36,6 @@ pub fn truncate_label(label: &str, max_columns: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Breaks `label` into at most `max_lines` lines of at most `columns` display columns,
-/// preferring to break after a space, "・", "、", "/" or "／"; the last line is cut with
-/// "…" when the label does not fit.
-pub(super) fn wrap_label(label: &str, columns: usize, max_lines: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut rest = label.trim();
-    while !rest.is_empty() && lines.len() + 1 < max_lines && rest.width() > columns {
-        let mut used = 0;
-        let mut cut = 0;
-        let mut last_break = None;
-        for (at, c) in rest.char_indices() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > columns {
-                break;
-            }
-            used += w;
-            cut = at + c.len_utf8();
-            if matches!(c, ' ' | '・' | '、' | '/' | '／') {
-                last_break = Some(cut);
-            }
-        }
-        let cut = last_break.filter(|&b| b * 3 >= cut).unwrap_or(cut.max(1));
-        lines.push(rest[..cut].trim_end().to_string());
-        rest = rest[cut..].trim_start();
-    }
-    if !rest.is_empty() || lines.is_empty() {
-        lines.push(truncate_label(rest, columns).into_owned());
-    }
-    lines
-}
-
 /// A number for a tick or a value label: integers with thousands separators, otherwise
 /// at most two decimals (one from 100 up), trailing zeros dropped.
 pub(super) fn format_number(value: f64) -> String {
@@ -117,16 +86,6 @@ mod tests {
     #[test]
     fn leaves_short_labels_alone() {
         assert!(matches!(truncate_label("福祉課", 40), Cow::Borrowed("福祉課")));
-    }
-
-    #[test]
-    fn wraps_at_separators_and_cuts_the_last_line() {
-        assert_eq!(wrap_label("地域・ネットワーク", 16, 3), vec!["地域・", "ネットワーク"]);
-        assert_eq!(wrap_label("施策", 16, 3), vec!["施策"]);
-        assert_eq!(wrap_label("Community network", 10, 2), vec!["Community", "network"]);
-        let lines = wrap_label("要保護児童対策地域協議会個別ケース検討会議", 12, 2);
-        assert_eq!(lines, vec!["要保護児童対", "策地域協議…"]);
-        assert_eq!(wrap_label("", 10, 2), vec![""]);
     }
 
     #[test]
