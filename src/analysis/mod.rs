@@ -16,8 +16,12 @@
 //! ```
 
 mod inventory;
+mod roles;
 
 pub use inventory::{AgencyRow, InventoryReport, MeetingRow, ParticipantRow, Totals, node_id};
+pub use roles::{
+    CATALOGUE_ROLES, Role, RoleMatrix, RoleRow, RoleRule, TOPIC_WORDS, Unserved, role_matrix,
+};
 
 use crate::connectivity::{
     ConnectivityError, ConnectivityOptions, ConnectivityReport, analyze_network,

@@ -37,6 +37,14 @@ pub fn field<S: Serializer>(field: &Option<String>, serializer: S) -> Result<S::
     }
 }
 
+/// On a `Vec<String>` of fields: each as [`field`] writes it.
+pub fn many<S: Serializer>(fields: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(fields.iter().map(|f| match f.as_str() {
+        crate::proposal::CROSS_FIELD => "cross_field",
+        sector => sector_code(sector),
+    }))
+}
+
 /// On a `[String; 2]` pair of sectors.
 pub fn pair<S: Serializer>(pair: &[String; 2], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(pair.iter().map(|s| sector_code(s)))

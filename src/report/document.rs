@@ -828,6 +828,17 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                     }
                 }
                 (crate::report::scenarios::scenarios_html(analysis, tables, charts, lang))
+                @if let Some(t) = find("role_matrix") {
+                    section id="roles" {
+                        h2 { (t.title) }
+                        p class="note" { (phrases::role_legend(lang)) }
+                        (table_html(t))
+                        @if let Some(gaps) = find("role_gaps") {
+                            h3 { (gaps.title) }
+                            (table_html(gaps))
+                        }
+                    }
+                }
                 @if !charts.is_empty() {
                     section id="charts" {
                         h2 { (section_title("charts", lang)) }
@@ -920,6 +931,10 @@ pub fn markdown_report(
     for table in tables {
         out.push_str(&table.to_markdown());
         out.push_str(&crate::report::scenarios::markdown_after_table(&table.key, analysis, lang));
+        if table.key == "role_matrix" {
+            out.push_str(&crate::report::markdown_text(phrases::role_legend(lang)));
+            out.push_str("\n\n");
+        }
         if table.key == "before_after" {
             let sector_links = analysis.proposal.before.sector_links;
             if let Some(note) = phrases::field_links_unknown(sector_links, lang) {

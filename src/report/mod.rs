@@ -18,6 +18,7 @@ mod pajek;
 pub mod phrases;
 mod proposal_text;
 mod review;
+mod roles;
 pub(crate) mod safety;
 mod scenarios;
 mod schema;
@@ -39,6 +40,7 @@ pub use review::{
     review_charts, review_html, review_json, review_markdown, review_tables, review_text,
     write_review,
 };
+pub use roles::role_tables;
 pub use safety::{
     OutputError, csv_text, csv_with_bom, excel_safe, is_xml_forbidden, replace_xml_forbidden,
     reproducible_workbook, visible_controls, write_atomic, write_atomic_with, xml_text,

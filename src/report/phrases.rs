@@ -1022,3 +1022,55 @@ pub mod summary {
         }
     }
 }
+
+/// A function of the role matrix.
+pub fn role(role: crate::analysis::Role, lang: Lang) -> &'static str {
+    use crate::analysis::Role;
+    match role {
+        Role::CaseReview => lang.pick("個別事例の検討", "case review"),
+        Role::RelationshipBuilding => lang.pick("関係づくり", "relationship building"),
+        Role::CommunityDevelopment => lang.pick("地域づくり", "community development"),
+        Role::PolicyPlanning => lang.pick("政策形成・計画", "policy planning"),
+        Role::InformationSharing => lang.pick("情報共有", "information sharing"),
+        Role::CareIndividualProblems => {
+            lang.pick("【地域ケア会議】個別課題解決", "[care meeting] individual problems")
+        }
+        Role::CareNetworkBuilding => {
+            lang.pick("【地域ケア会議】ネットワーク構築", "[care meeting] network building")
+        }
+        Role::CareIssueDiscovery => {
+            lang.pick("【地域ケア会議】地域課題発見", "[care meeting] finding regional issues")
+        }
+        Role::CareResourceDevelopment => lang.pick(
+            "【地域ケア会議】地域づくり・資源開発",
+            "[care meeting] community and resource development",
+        ),
+        Role::CarePolicyFormation => {
+            lang.pick("【地域ケア会議】政策形成", "[care meeting] policy formation")
+        }
+    }
+}
+
+/// How the role matrix marks a cell, and what the marks mean.
+pub fn role_mark(rule: crate::analysis::RoleRule, twice: bool, lang: Lang) -> &'static str {
+    let given = rule == crate::analysis::RoleRule::Given;
+    match (given, twice) {
+        (true, false) => "●",
+        (false, false) => "○",
+        (true, true) => lang.pick("●重複", "● twice"),
+        (false, true) => lang.pick("○重複", "○ twice"),
+    }
+}
+
+/// The legend of the role matrix.
+pub fn role_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "● 会議一覧の「機能」欄にある機能。○ kaigi が推定した機能（機能欄が空なら階層から、議題の語、\
+         会議の種類、地域ケア会議の5機能は一般の機能と課題の提起先から）。「重複」は同じ分野・階層・圏域の\
+         別の会議も担っている機能。",
+        "● a function the inventory's functions column names. ○ one kaigi inferred (from the tier \
+         when the column is empty, from words of the topics, from the meeting's type; the five \
+         functions of the community care meeting from the general ones and from where the meeting \
+         raises issues). \"twice\": another meeting of the same field, tier and area serves it too.",
+    )
+}

@@ -150,7 +150,8 @@ pub fn write_report(
 ) -> Result<Vec<PathBuf>, ReportError> {
     // The tables are dropped before the networks are built.
     let mut written = {
-        let tables = tables(analysis, lang);
+        let mut tables = tables(analysis, lang);
+        tables.extend(crate::report::role_tables(analysis, lang));
         let mut files = FolderWriter::new(out, inputs, step);
         // Every table is built once and shared by the HTML, the Markdown, the CSVs and
         // the workbook, and the Word document.
