@@ -7,8 +7,8 @@ use crate::lang::Lang;
 use crate::proposal::Tier;
 use crate::report::charts::{
     ChartError, EdgeStyle, NetworkEdge, NetworkLegend, NetworkNode, OTHER_SECTOR, Rendered,
-    Structure, StructureBox, bar_chart, force_layout, grouped_bars, heatmap, lorenz_curve,
-    network_with_legend, sector_colour, structure_diagram,
+    Structure, StructureBox, bar_chart, force_layout, heatmap, heatmap_with_diagonal, lorenz_curve,
+    network_with_legend, panel_bars, sector_colour, structure_diagram,
 };
 use crate::report::document::{Chart, top_brokers};
 use crate::report::phrases;
@@ -120,7 +120,11 @@ fn lorenz_hours(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
         "曲線が対角線から離れるほど、少数の機関に会議の負担が集中している",
         "The further the curve bows from the diagonal, the more the meeting load rests on a few agencies",
     );
-    Ok(chart("lorenz_hours", title.clone(), lorenz_curve(&title, &values, caption)?))
+    let axes = [
+        lang.pick("機関の累積割合（会議時間の少ない順）", "share of agencies (fewest hours first)"),
+        lang.pick("会議時間の累積割合", "share of all meeting hours"),
+    ];
+    Ok(chart("lorenz_hours", title.clone(), lorenz_curve(&title, &values, axes, caption)?))
 }
 
 /// The fields of the 会議体系図's columns, left to right (canonical sectors), before the
@@ -306,23 +310,28 @@ fn draw_structure(
     Ok(chart(key, title.clone(), structure_diagram(&structure)?))
 }
 
-/// Headline figures before and after the proposal.
+/// Headline figures before and after the proposal, one panel per measure: bodies,
+/// sessions and person-hours are different units and never share an axis.
 fn before_after(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
     let p = &analysis.proposal;
-    let categories = vec![
-        lang.pick("会議体の数", "meeting bodies").to_string(),
-        lang.pick("年間開催回数", "sessions per year").to_string(),
-        lang.pick("年間延べ時間（×100時間）", "person-hours per year (×100)").to_string(),
+    let panels = vec![
+        (
+            lang.pick("会議体の数", "meeting bodies").to_string(),
+            vec![p.before.bodies as f64, p.after.bodies as f64],
+        ),
+        (
+            lang.pick("年間開催回数", "sessions per year").to_string(),
+            vec![p.before.sessions_per_year, p.after.sessions_per_year],
+        ),
+        (
+            lang.pick("年間延べ時間", "person-hours per year").to_string(),
+            vec![p.before.annual_person_hours.round(), p.after.annual_person_hours.round()],
+        ),
     ];
-    let figures = |f: &crate::proposal::Figures| {
-        vec![f.bodies as f64, f.sessions_per_year, f.annual_person_hours / 100.0]
-    };
-    let series = vec![
-        (lang.pick("現状", "before").to_string(), figures(&p.before)),
-        (lang.pick("提案", "after").to_string(), figures(&p.after)),
-    ];
+    let series =
+        vec![lang.pick("現状", "before").to_string(), lang.pick("提案", "after").to_string()];
     let title = lang.pick("現状と提案の比較", "Before and after the proposal").to_string();
-    Ok(chart("before_after", title.clone(), grouped_bars(&title, &categories, &series)?))
+    Ok(chart("before_after", title.clone(), panel_bars(&title, &series, &panels)?))
 }
 
 /// Pair scores among the meetings in clusters (ordered by cluster, so each cluster is a
@@ -499,7 +508,12 @@ fn sector_matrix(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> {
         lang.pick("分野間で共有している会議の数", "Meetings shared between fields").to_string();
     let legend =
         lang.pick("共有する会議の数（0 = 一度も同席しない）", "shared meetings (0 = never meet)");
-    Ok(chart("sector_matrix", title.clone(), heatmap(&title, &labels, &labels, &values, legend)?))
+    let diagonal = lang.pick("同一分野", "same field");
+    Ok(chart(
+        "sector_matrix",
+        title.clone(),
+        heatmap_with_diagonal(&title, &labels, &values, legend, diagonal)?,
+    ))
 }
 
 /// Lays out the linked agencies by force and lines agencies without any link up along

@@ -8,8 +8,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::render::{
-    Chart, DrawResult, INK, MUTED, WIDTH, anchored, no_data, render, text_size, text_style, titled,
+    Chart, DrawResult, INK, MIN_TEXT_PX, MUTED, TITLE_HEIGHT, WIDTH, anchored, listed, no_data,
+    render, text_size, text_style, titled,
 };
+use super::structure::wrap_to_width;
 use super::text::{MAX_LABEL_COLUMNS, finite_or_zero, format_number, truncate_label};
 use super::{ChartError, Rendered};
 
@@ -131,7 +133,7 @@ impl Bars<'_> {
     }
 
     fn draw_legend<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let style = anchored(text_style(13.0, INK), HPos::Left, VPos::Center);
+        let style = anchored(text_style(MIN_TEXT_PX, INK), HPos::Left, VPos::Center);
         let mut x = 16;
         for (i, name) in self.series.iter().enumerate() {
             let color = SERIES[i % SERIES.len()];
@@ -144,6 +146,23 @@ impl Bars<'_> {
 }
 
 impl Chart for Bars<'_> {
+    fn title(&self) -> &str {
+        self.title
+    }
+
+    fn description(&self) -> String {
+        let row = |r: &Row| {
+            let values: Vec<String> = r.values.iter().map(|&v| format_number(v)).collect();
+            format!("{}: {}", r.label, values.join(" / "))
+        };
+        let head = if self.series.is_empty() {
+            self.axis_label.to_string()
+        } else {
+            self.series.join(" / ")
+        };
+        format!("{head}. {}", listed(self.rows.iter().map(row), 60))
+    }
+
     fn size(&self) -> (u32, u32) {
         let bars = self.rows.len() as u32 * self.row_height;
         (WIDTH, (super::render::TITLE_HEIGHT + self.legend_height() + 16 + bars + AXIS).max(240))
@@ -158,7 +177,7 @@ impl Chart for Bars<'_> {
             self.draw_legend(&legend)?;
             rest
         };
-        let label_style = text_style(13.0, INK);
+        let label_style = text_style(MIN_TEXT_PX, INK);
         let widest = self.rows.iter().map(|row| text_size(&row.label, &label_style).0).max();
         let label_width =
             (widest.unwrap_or(0) + 28).min((f64::from(WIDTH) * MAX_LABEL_SHARE) as u32);
@@ -179,8 +198,8 @@ impl Chart for Bars<'_> {
             .x_labels(8)
             .x_label_formatter(&format)
             .x_desc(self.axis_label)
-            .label_style(text_style(12.0, INK))
-            .axis_desc_style(text_style(13.0, INK))
+            .label_style(text_style(MIN_TEXT_PX, INK))
+            .axis_desc_style(text_style(MIN_TEXT_PX, INK))
             .max_light_lines(1)
             .light_line_style(RGBColor(238, 238, 238))
             .bold_line_style(RGBColor(215, 215, 215))
@@ -189,7 +208,7 @@ impl Chart for Bars<'_> {
 
         let series = self.rows.first().map_or(1, |row| row.values.len()) as f64;
         let show_values = self.rows.len() * series as usize <= 80;
-        let value_style = text_style(11.5, INK);
+        let value_style = text_style(MIN_TEXT_PX, INK);
         let (labels_x, _) = labels.get_base_pixel();
         let label_right = labels_x + label_width as i32 - 10;
         for (i, row) in self.rows.iter().enumerate() {
@@ -339,5 +358,122 @@ mod tests {
         let bars = vec![("福祉課".to_string(), 120.0), ("Council".to_string(), 45.5)];
         let chart = bar_chart("会議時間 Meeting hours", &bars, "時間 hours").unwrap();
         insta::assert_snapshot!(chart.svg);
+    }
+}
+
+/// Panels side by side, one per measure, each with its own scale: one vertical bar per
+/// series (e.g. before and after), the value above each bar and the series name under it.
+/// Measures in different units (bodies, sessions, person-hours) never share an axis.
+///
+/// # Errors
+///
+/// [`ChartError::Invalid`] when a panel does not have exactly one value per series.
+pub fn panel_bars(
+    title: &str,
+    series: &[String],
+    panels: &[(String, Vec<f64>)],
+) -> Result<Rendered, ChartError> {
+    if let Some((name, values)) = panels.iter().find(|(_, v)| v.len() != series.len()) {
+        return Err(ChartError::Invalid(format!(
+            "panel '{name}' has {} values for {} series; give one value per series",
+            values.len(),
+            series.len()
+        )));
+    }
+    if panels.is_empty() || series.is_empty() {
+        return no_data(title);
+    }
+    let measure = |t: &str| text_size(t, &text_style(MIN_TEXT_PX, INK)).0 as f32;
+    let panel_width = (WIDTH as i32 - 32) / panels.len() as i32;
+    let heads: Vec<Vec<String>> = panels
+        .iter()
+        .map(|(name, _)| wrap_to_width(name, (panel_width - 16) as f32, measure))
+        .collect();
+    let head_lines = heads.iter().map(Vec::len).max().unwrap_or(1);
+    let panels = panels
+        .iter()
+        .zip(heads)
+        .map(|((_, values), head)| (head, values.iter().map(|&v| finite_or_zero(v)).collect()))
+        .collect();
+    render(&Panels { title, series, panels, panel_width, head_lines })
+}
+
+struct Panels<'a> {
+    title: &'a str,
+    series: &'a [String],
+    /// Wrapped name and values of each panel.
+    panels: Vec<(Vec<String>, Vec<f64>)>,
+    panel_width: i32,
+    head_lines: usize,
+}
+
+/// Height of the bars' area in [`panel_bars`].
+const PANEL_PLOT: i32 = 220;
+const PANEL_LINE: i32 = 22;
+
+impl Chart for Panels<'_> {
+    fn title(&self) -> &str {
+        self.title
+    }
+
+    fn description(&self) -> String {
+        let panel = |(name, values): &(Vec<String>, Vec<f64>)| {
+            let values: Vec<String> = self
+                .series
+                .iter()
+                .zip(values)
+                .map(|(s, &v)| format!("{s} {}", format_number(v)))
+                .collect();
+            format!("{}: {}", name.concat(), values.join(", "))
+        };
+        listed(self.panels.iter().map(panel), 20)
+    }
+
+    fn size(&self) -> (u32, u32) {
+        let height = TITLE_HEIGHT as i32
+            + self.head_lines as i32 * PANEL_LINE
+            + 12
+            + PANEL_PLOT
+            + 2 * PANEL_LINE
+            + 16;
+        (WIDTH, height as u32)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        titled(root, self.title)?;
+        let head = anchored(super::render::bold_style(MIN_TEXT_PX, INK), HPos::Center, VPos::Top);
+        let value = anchored(text_style(MIN_TEXT_PX, INK), HPos::Center, VPos::Bottom);
+        let name = anchored(text_style(MIN_TEXT_PX, INK), HPos::Center, VPos::Top);
+        let top = TITLE_HEIGHT as i32 + self.head_lines as i32 * PANEL_LINE + 12;
+        let base = top + PANEL_PLOT;
+        for (p, (heading, values)) in self.panels.iter().enumerate() {
+            let x0 = 16 + p as i32 * self.panel_width;
+            let centre = x0 + self.panel_width / 2;
+            for (k, line) in heading.iter().enumerate() {
+                let at = (centre, TITLE_HEIGHT as i32 + k as i32 * PANEL_LINE);
+                root.draw(&Text::new(line.as_str(), at, head.clone()))?;
+            }
+            let max = values.iter().copied().fold(0.0f64, f64::max);
+            let scale = if max > 0.0 { f64::from(PANEL_PLOT - 2 * PANEL_LINE) / max } else { 0.0 };
+            let slot = (self.panel_width - 40) / values.len() as i32;
+            let bar = (slot * 3 / 5).min(90);
+            for (s, &v) in values.iter().enumerate() {
+                let mid = x0 + 20 + s as i32 * slot + slot / 2;
+                let h = (v.max(0.0) * scale).round() as i32;
+                let colour = SERIES[s % SERIES.len()];
+                root.draw(&Rectangle::new(
+                    [(mid - bar / 2, base - h), (mid + bar / 2, base)],
+                    colour.filled(),
+                ))?;
+                root.draw(&Text::new(format_number(v), (mid, base - h - 4), value.clone()))?;
+                let label = self.series[s].as_str();
+                root.draw(&Text::new(label, (mid, base + 6), name.clone()))?;
+            }
+            root.draw(&PathElement::new(
+                vec![(x0 + 12, base), (x0 + self.panel_width - 12, base)],
+                MUTED.stroke_width(1),
+            ))?;
+        }
+        Ok(())
     }
 }

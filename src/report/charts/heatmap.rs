@@ -6,8 +6,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::render::{
-    Chart, DrawResult, INK, MUTED, TITLE_HEIGHT, WIDTH, anchored, mix, no_data, render, text_size,
-    text_style, titled,
+    Chart, DrawResult, INK, MIN_TEXT_PX, MUTED, TITLE_HEIGHT, WIDTH, anchored, listed, mix,
+    no_data, render, text_size, text_style, titled,
 };
 use super::text::{format_number, truncate_label};
 use super::{ChartError, Rendered};
@@ -22,7 +22,7 @@ const MAX_CELL: f64 = 44.0;
 /// Row and column labels are drawn only when cells are at least this tall / wide.
 const MIN_LABELLED_CELL: f64 = 11.0;
 /// Values are printed in cells at least this big.
-const MIN_VALUE_CELL: f64 = 30.0;
+const MIN_VALUE_CELL: f64 = 40.0;
 const LABEL_COLUMNS: usize = 30;
 const LEGEND: u32 = 74;
 const MARGIN: f64 = 16.0;
@@ -46,6 +46,34 @@ pub fn heatmap(
     values: &[Vec<f64>],
     legend: &str,
 ) -> Result<Rendered, ChartError> {
+    draw_heatmap(title, rows, cols, values, legend, None)
+}
+
+/// A square [`heatmap`] whose diagonal means something else than the other cells (a
+/// field with itself): the diagonal is grey, without a value, and the legend names it
+/// `diagonal` (e.g. 同一分野, "same field").
+///
+/// # Errors
+///
+/// As [`heatmap`].
+pub fn heatmap_with_diagonal(
+    title: &str,
+    labels: &[String],
+    values: &[Vec<f64>],
+    legend: &str,
+    diagonal: &str,
+) -> Result<Rendered, ChartError> {
+    draw_heatmap(title, labels, labels, values, legend, Some(diagonal))
+}
+
+fn draw_heatmap(
+    title: &str,
+    rows: &[String],
+    cols: &[String],
+    values: &[Vec<f64>],
+    legend: &str,
+    diagonal: Option<&str>,
+) -> Result<Rendered, ChartError> {
     if values.len() != rows.len() {
         return Err(ChartError::Invalid(format!(
             "the heatmap has {} rows of values for {} row labels",
@@ -65,12 +93,23 @@ pub fn heatmap(
     if rows.is_empty() || cols.is_empty() {
         return no_data(title);
     }
-    let max = values.iter().flatten().filter(|v| v.is_finite()).fold(0.0f64, |m, &v| m.max(v));
+    let off_diagonal = |r: usize, c: usize| diagonal.is_none() || r != c;
+    let max = values
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| row.iter().enumerate().filter(move |&(c, _)| off_diagonal(r, c)))
+        .map(|(_, &v)| v)
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, f64::max);
     let scale = if max > 1.0 { max } else { 1.0 };
     let cells = values
         .iter()
-        .map(|row| {
-            row.iter().map(|&v| v.is_finite().then(|| v.max(0.0) / scale)).collect::<Vec<_>>()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, &v)| (v.is_finite() && off_diagonal(r, c)).then(|| v.max(0.0) / scale))
+                .collect::<Vec<_>>()
         })
         .collect();
     let rows: Vec<String> =
@@ -78,7 +117,7 @@ pub fn heatmap(
     let cols: Vec<String> =
         cols.iter().map(|c| truncate_label(c, LABEL_COLUMNS).into_owned()).collect();
     let layout = Layout::new(&rows, &cols);
-    render(&Heatmap { title, rows, cols, values, cells, scale, legend, layout })
+    render(&Heatmap { title, rows, cols, values, cells, scale, legend, layout, diagonal })
 }
 
 /// Pixel geometry, computed before drawing because the height depends on it.
@@ -90,7 +129,7 @@ struct Layout {
 
 impl Layout {
     fn new(rows: &[String], cols: &[String]) -> Layout {
-        let style = text_style(12.0, INK);
+        let style = text_style(MIN_TEXT_PX, INK);
         let widest = |labels: &[String]| {
             labels.iter().map(|l| text_size(l, &style).0).max().unwrap_or(0) as f64 + 10.0
         };
@@ -116,6 +155,8 @@ struct Heatmap<'a> {
     scale: f64,
     legend: &'a str,
     layout: Layout,
+    /// What the grey diagonal means, when it is not data.
+    diagonal: Option<&'a str>,
 }
 
 impl Heatmap<'_> {
@@ -128,7 +169,7 @@ impl Heatmap<'_> {
         area: &DrawingArea<DB, Shift>,
         x: i32,
     ) -> DrawResult<DB> {
-        let style = text_style(12.0, INK);
+        let style = text_style(MIN_TEXT_PX, INK);
         area.draw(&Text::new(
             self.legend,
             (x, 10),
@@ -146,11 +187,39 @@ impl Heatmap<'_> {
         let ends = anchored(style.clone(), HPos::Center, VPos::Top);
         area.draw(&Text::new("0", (x, 48), ends.clone()))?;
         area.draw(&Text::new(format_number(self.scale), (x + BAR_WIDTH, 48), ends))?;
+        if let Some(diagonal) = self.diagonal {
+            let x = x + BAR_WIDTH + 40;
+            area.draw(&Rectangle::new([(x, 30), (x + 18, 44)], MISSING.filled()))?;
+            area.draw(&Rectangle::new([(x, 30), (x + 18, 44)], MUTED.stroke_width(1)))?;
+            let side = anchored(style, HPos::Left, VPos::Center);
+            area.draw(&Text::new(diagonal, (x + 26, 37), side))?;
+        }
         Ok(())
     }
 }
 
 impl Chart for Heatmap<'_> {
+    fn title(&self) -> &str {
+        self.title
+    }
+
+    fn description(&self) -> String {
+        let mut cells = Vec::new();
+        for (r, row) in self.values.iter().enumerate() {
+            for (c, &v) in row.iter().enumerate() {
+                if self.cells[r][c].is_some() && v > 0.0 && (self.rows != self.cols || c > r) {
+                    cells.push(format!(
+                        "{} × {}: {}",
+                        self.rows[r],
+                        self.cols[c],
+                        format_number(v)
+                    ));
+                }
+            }
+        }
+        format!("{}. {}", self.legend, listed(cells.into_iter(), 80))
+    }
+
     fn size(&self) -> (u32, u32) {
         let grid = (self.layout.cell * self.rows.len() as f64).ceil() as u32;
         (WIDTH, TITLE_HEIGHT + self.layout.col_label_height as u32 + grid + LEGEND + 16)
@@ -181,7 +250,7 @@ impl Chart for Heatmap<'_> {
                     let text =
                         if self.scale > 1.0 { format_number(raw) } else { format!("{raw:.2}") };
                     let ink = if share > 0.55 { WHITE } else { INK };
-                    let style = anchored(text_style(11.0, ink), HPos::Center, VPos::Center);
+                    let style = anchored(text_style(MIN_TEXT_PX, ink), HPos::Center, VPos::Center);
                     let centre =
                         ((at(left, c) + at(left, c + 1)) / 2, (at(top, r) + at(top, r + 1)) / 2);
                     body.draw(&Text::new(text, centre, style))?;
@@ -189,7 +258,7 @@ impl Chart for Heatmap<'_> {
             }
         }
         if labelled {
-            let style = text_style(12.0, INK);
+            let style = text_style(MIN_TEXT_PX, INK);
             let row_style = anchored(style.clone(), HPos::Right, VPos::Center);
             for (r, label) in self.rows.iter().enumerate() {
                 let y = (at(top, r) + at(top, r + 1)) / 2;

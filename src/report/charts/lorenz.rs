@@ -8,23 +8,28 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::render::{
-    Chart, DrawResult, INK, MUTED, WIDTH, anchored, no_data, render, text_style, titled,
+    Chart, DrawResult, INK, MIN_TEXT_PX, MUTED, WIDTH, anchored, no_data, render, text_size,
+    text_style, titled,
 };
-use super::text::truncate_label;
+use super::structure::wrap_to_width;
 use super::{ChartError, Rendered};
 
 const HEIGHT: u32 = 660;
-const CAPTION: u32 = 44;
+const CAPTION: u32 = 52;
 const CURVE: RGBColor = RGBColor(31, 88, 160);
-/// Captions are sentences; they get the chart's width.
-const MAX_CAPTION_COLUMNS: usize = 110;
-
 /// A Lorenz curve of `values` (one per agency, in any order) with the line of equality,
-/// and `caption` under the plot (for example the Gini coefficient and what it means).
+/// `axes` the titles of the x axis (the share of units, poorest first) and the y axis (the
+/// share of the total they hold), and `caption` under the plot (for example the Gini
+/// coefficient and what it means), wrapped to the chart's width.
 ///
 /// Negative and non-finite values count as 0. No values, or values that sum to 0, give
 /// the "no data" chart: the curve is undefined.
-pub fn lorenz_curve(title: &str, values: &[f64], caption: &str) -> Result<Rendered, ChartError> {
+pub fn lorenz_curve(
+    title: &str,
+    values: &[f64],
+    axes: [&str; 2],
+    caption: &str,
+) -> Result<Rendered, ChartError> {
     let mut sorted: Vec<f64> =
         values.iter().map(|&v| if v.is_finite() && v > 0.0 { v } else { 0.0 }).collect();
     let total: f64 = sorted.iter().sum();
@@ -39,16 +44,29 @@ pub fn lorenz_curve(title: &str, values: &[f64], caption: &str) -> Result<Render
         cumulative += v;
         points.push(((i + 1) as f64 / n, cumulative / total));
     }
-    render(&Lorenz { title, caption, points })
+    render(&Lorenz { title, caption, points, axes })
 }
 
 struct Lorenz<'a> {
     title: &'a str,
     caption: &'a str,
     points: Vec<(f64, f64)>,
+    axes: [&'a str; 2],
 }
 
 impl Chart for Lorenz<'_> {
+    fn title(&self) -> &str {
+        self.title
+    }
+
+    fn description(&self) -> String {
+        // The curve at the deciles: what share of the total the bottom 10 %, 20 %… hold.
+        let n = self.points.len() - 1;
+        let at = |q: usize| self.points[(n * q).div_ceil(10)].1 * 100.0;
+        let deciles: Vec<String> = (1..10).map(|q| format!("{}%: {:.0}%", q * 10, at(q))).collect();
+        format!("{} → {}. {}. {}", self.axes[0], self.axes[1], deciles.join(", "), self.caption)
+    }
+
     fn size(&self) -> (u32, u32) {
         (WIDTH, HEIGHT)
     }
@@ -65,8 +83,8 @@ impl Chart for Lorenz<'_> {
 
         let mut chart = ChartBuilder::on(&plot)
             .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(52)
+            .x_label_area_size(58)
+            .y_label_area_size(78)
             .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
         let percent = |v: &f64| format!("{:.0}%", v * 100.0);
         chart
@@ -75,7 +93,10 @@ impl Chart for Lorenz<'_> {
             .y_labels(6)
             .x_label_formatter(&percent)
             .y_label_formatter(&percent)
-            .label_style(text_style(12.0, INK))
+            .label_style(text_style(MIN_TEXT_PX, INK))
+            .x_desc(self.axes[0])
+            .y_desc(self.axes[1])
+            .axis_desc_style(text_style(MIN_TEXT_PX, INK))
             .max_light_lines(1)
             .light_line_style(RGBColor(240, 240, 240))
             .bold_line_style(RGBColor(220, 220, 220))
@@ -99,13 +120,13 @@ impl Chart for Lorenz<'_> {
             )?;
         }
 
-        let style = anchored(text_style(14.0, INK), HPos::Center, VPos::Center);
-        let caption_text = truncate_label(self.caption, MAX_CAPTION_COLUMNS);
-        caption.draw(&Text::new(
-            caption_text.as_ref(),
-            (WIDTH as i32 / 2, CAPTION as i32 / 2 - 4),
-            style,
-        ))?;
+        let style = anchored(text_style(MIN_TEXT_PX, INK), HPos::Center, VPos::Top);
+        let measure = |t: &str| text_size(t, &style).0 as f32;
+        let lines = wrap_to_width(self.caption, (WIDTH - 40) as f32, measure);
+        for (k, line) in lines.iter().take(2).enumerate() {
+            let at = (WIDTH as i32 / 2, 4 + k as i32 * 22);
+            caption.draw(&Text::new(line.as_str(), at, style.clone()))?;
+        }
         Ok(())
     }
 }
@@ -121,6 +142,7 @@ mod tests {
         let chart = lorenz_curve(
             "会議時間の集中度（ローレンツ曲線）",
             &values,
+            ["x", "y"],
             "上位20%の機関が会議時間の55%を占める",
         )
         .unwrap();
@@ -132,23 +154,23 @@ mod tests {
     #[test]
     fn lorenz_curve_renders_in_english_and_is_deterministic() {
         let values: Vec<f64> = (1..=200).map(|i| f64::from(i).powi(2)).collect();
-        let a = lorenz_curve("Concentration", &values, "Gini 0.49").unwrap();
-        let b = lorenz_curve("Concentration", &values, "Gini 0.49").unwrap();
+        let a = lorenz_curve("Concentration", &values, ["x", "y"], "Gini 0.49").unwrap();
+        let b = lorenz_curve("Concentration", &values, ["x", "y"], "Gini 0.49").unwrap();
         assert!(a.svg.contains("Gini 0.49"));
         assert_eq!(a, b);
     }
 
     #[test]
     fn lorenz_curve_ignores_order_of_values() {
-        let a = lorenz_curve("t", &[1.0, 5.0, 2.0], "c").unwrap();
-        let b = lorenz_curve("t", &[5.0, 2.0, 1.0], "c").unwrap();
+        let a = lorenz_curve("t", &[1.0, 5.0, 2.0], ["x", "y"], "c").unwrap();
+        let b = lorenz_curve("t", &[5.0, 2.0, 1.0], ["x", "y"], "c").unwrap();
         assert_eq!(a, b);
     }
 
     #[test]
     fn lorenz_curve_of_nothing_or_zeros_says_no_data() {
         for values in [&[][..], &[0.0, 0.0], &[f64::NAN, -1.0]] {
-            let chart = lorenz_curve("集中度", values, "c").unwrap();
+            let chart = lorenz_curve("集中度", values, ["x", "y"], "c").unwrap();
             assert!(chart.svg.contains(super::super::NO_DATA));
         }
     }

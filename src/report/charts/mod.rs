@@ -33,9 +33,9 @@ mod text;
 
 use std::path::PathBuf;
 
-pub use bars::{bar_chart, grouped_bars};
+pub use bars::{bar_chart, grouped_bars, panel_bars};
 pub use fonts::{missing_glyphs, register_fonts};
-pub use heatmap::heatmap;
+pub use heatmap::{heatmap, heatmap_with_diagonal};
 pub use layout::force_layout;
 pub use lorenz::lorenz_curve;
 pub use network::{
@@ -155,8 +155,13 @@ mod eyeball {
         write("grouped", grouped_bars("再編前後の会議時間", &agencies, &series).unwrap());
         write(
             "lorenz",
-            lorenz_curve("会議時間の集中度", &hours, "上位20%の機関が会議時間の55%を占める")
-                .unwrap(),
+            lorenz_curve(
+                "会議時間の集中度",
+                &hours,
+                ["機関の累積割合", "会議時間の累積割合"],
+                "上位20%の機関が会議時間の55%を占める",
+            )
+            .unwrap(),
         );
         let matrix: Vec<Vec<f64>> = (0..6)
             .map(|i| (0..6).map(|j| if i == j { 1.0 } else { 1.0 / (1 + i + j) as f64 }).collect())

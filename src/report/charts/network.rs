@@ -13,9 +13,10 @@ use crate::lang::Lang;
 
 use super::palette::sector_colour;
 use super::render::{
-    Chart, DrawResult, INK, MUTED, TITLE_HEIGHT, WIDTH, anchored, bold_style, mix, no_data, render,
-    text_size, text_style, titled,
+    Chart, DrawResult, INK, MIN_TEXT_PX, MUTED, TITLE_HEIGHT, WIDTH, anchored, bold_style, listed,
+    mix, no_data, render, text_size, text_style, titled,
 };
+use super::structure::wrap_to_width;
 use super::text::{finite_or_zero, truncate_label};
 use super::{ChartError, Rendered};
 
@@ -26,9 +27,9 @@ const LEGEND_ROW: i32 = 21;
 /// Node labels are shorter than bar labels: they sit inside the drawing.
 const NODE_LABEL_COLUMNS: usize = 24;
 /// Every node is labelled up to this many; above, only brokers, articulation points and
-/// the largest nodes.
-const LABEL_ALL_UP_TO: usize = 60;
-const LABEL_LARGEST: usize = 20;
+/// the few largest nodes: a picture with 25 names is a hairball nobody reads.
+const LABEL_ALL_UP_TO: usize = 12;
+const LABEL_LARGEST: usize = 5;
 const GAINED: RGBColor = RGBColor(0, 150, 70);
 const LOST: RGBColor = RGBColor(200, 30, 30);
 
@@ -219,21 +220,33 @@ impl Network<'_> {
     fn draw_legend<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         let x = (WIDTH - LEGEND_WIDTH) as i32 + 8;
         let mut y = TITLE_HEIGHT as i32 + 16;
-        let heading = anchored(bold_style(14.0, INK), HPos::Left, VPos::Center);
+        let heading = anchored(bold_style(MIN_TEXT_PX, INK), HPos::Left, VPos::Center);
         root.draw(&Text::new(truncate_label(self.legend.title, 30).as_ref(), (x, y), heading))?;
         y += LEGEND_ROW + 4;
-        let entry = anchored(text_style(12.5, INK), HPos::Left, VPos::Center);
+        let entry = anchored(text_style(MIN_TEXT_PX, INK), HPos::Left, VPos::Center);
         let bottom = (HEIGHT - 24) as i32 - 5 * LEGEND_ROW;
-        for (shown, (group, color)) in self.palette.iter().enumerate() {
+        // Sectors sharing a colour (the light grey of "other" sectors) share one entry.
+        let mut merged: Vec<(Vec<&str>, RGBColor)> = Vec::new();
+        for (group, color) in &self.palette {
+            match merged.iter_mut().find(|(_, c)| c == color) {
+                Some((groups, _)) => groups.push(group),
+                None => merged.push((vec![group.as_str()], *color)),
+            }
+        }
+        let measure = |t: &str| text_size(t, &entry).0 as f32;
+        for (shown, (groups, color)) in merged.iter().enumerate() {
             if y > bottom {
-                let more = format!("… +{}", self.palette.len() - shown);
+                let more = format!("… +{}", merged.len() - shown);
                 root.draw(&Text::new(more, (x + 18, y), entry.clone()))?;
                 y += LEGEND_ROW;
                 break;
             }
             root.draw(&Circle::new((x + 6, y), 6, color.filled()))?;
-            root.draw(&Text::new(truncate_label(group, 28).as_ref(), (x + 18, y), entry.clone()))?;
-            y += LEGEND_ROW;
+            let label = groups.join(" / ");
+            for line in wrap_to_width(&label, (LEGEND_WIDTH - 30) as f32, measure).iter().take(3) {
+                root.draw(&Text::new(line.as_str(), (x + 18, y), entry.clone()))?;
+                y += LEGEND_ROW;
+            }
         }
         y += 8;
         let any = |f: fn(&NetworkNode) -> bool| self.nodes.iter().any(f);
@@ -274,6 +287,34 @@ impl Network<'_> {
 }
 
 impl Chart for Network<'_> {
+    fn title(&self) -> &str {
+        self.title
+    }
+
+    fn description(&self) -> String {
+        let marked: Vec<String> = self
+            .nodes
+            .iter()
+            .filter(|n| n.broker || n.articulation)
+            .map(|n| {
+                let mut marks = Vec::new();
+                if n.broker {
+                    marks.push(self.legend.broker);
+                }
+                if n.articulation {
+                    marks.push(self.legend.articulation);
+                }
+                format!("{} ({}, {})", n.label, n.group, marks.join(", "))
+            })
+            .collect();
+        format!(
+            "{} nodes, {} edges. {}",
+            self.nodes.len(),
+            self.edges.len(),
+            listed(marked.into_iter(), 30)
+        )
+    }
+
     fn size(&self) -> (u32, u32) {
         (WIDTH, HEIGHT)
     }
@@ -378,7 +419,7 @@ impl Chart for Network<'_> {
             let node = &self.nodes[i];
             let color = if node.faded { MUTED } else { INK };
             let label = truncate_label(&node.label, NODE_LABEL_COLUMNS);
-            let style = text_style(11.5, color);
+            let style = text_style(MIN_TEXT_PX, color);
             let (w, h) = text_size(&label, &style);
             let placement =
                 place_label(pixel[i], radii[i], (w as i32, h as i32), bounds, &placed, &nodes, i);
@@ -550,6 +591,7 @@ mod tests {
 
     #[test]
     fn large_network_labels_only_marked_and_largest_nodes() {
+        use super::super::palette::OTHER_SECTOR as OTHER;
         let n = 300;
         let labels: Vec<String> = (0..n).map(|i| format!("機関{i:03}")).collect();
         let nodes: Vec<NetworkNode> = labels
@@ -568,9 +610,16 @@ mod tests {
             .map(|i| NetworkEdge { a: i, b: (i + 1) % n, weight: 1.0, style: EdgeStyle::Normal })
             .collect();
         let chart = network("t", &nodes, &edges, &positions(&edges, n), "分野").unwrap();
-        assert!(chart.svg.contains("機関299") && chart.svg.contains("機関003"));
-        assert!(!chart.svg.contains("機関100"));
-        assert!(chart.svg.contains("… +"), "a legend of 40 groups is cut");
+        use super::super::render::tests::draws_text;
+        // The broker and the five largest are named; nobody else.
+        assert!(draws_text(&chart.svg, "機関299") && draws_text(&chart.svg, "機関003"));
+        assert!(draws_text(&chart.svg, "機関295"));
+        assert!(!draws_text(&chart.svg, "機関294"));
+        assert!(!draws_text(&chart.svg, "機関100"));
+        // Forty unknown groups share the grey of "other" sectors: one legend entry.
+        let grey = format!("fill=\"#{:02X}{:02X}{:02X}\"", OTHER.0, OTHER.1, OTHER.2);
+        assert!(chart.svg.matches(&grey).count() > 1);
+        assert!(!chart.svg.contains("… +"));
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub(super) type DrawResult<DB> =
 pub(super) trait Chart {
     /// Width and height in pixels.
     fn size(&self) -> (u32, u32);
+    /// The title, repeated in the SVG's `<title>` for screen readers.
+    fn title(&self) -> &str;
+    /// What the chart shows, as text, for the SVG's `<desc>`: its data in words and
+    /// numbers (names as given), so a reader who cannot see the picture gets the content.
+    fn description(&self) -> String;
     /// Draws on a white root area of [`Chart::size`].
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
 }
@@ -63,7 +68,36 @@ pub(super) fn render(chart: &impl Chart) -> Result<Rendered, ChartError> {
         root.present().map_err(draw_error)?;
     }
     let png = encode_png(&rgb, width, height)?;
+    let svg = with_title_and_desc(svg, chart.title(), &chart.description());
     Ok(Rendered { svg, png })
+}
+
+/// Puts `<title>` and `<desc>` first inside the `<svg>` element (JIS X 8341-3 / WCAG
+/// 1.1.1: a text alternative for every picture a city publishes), and marks the
+/// picture as an image: its `<title>` child is then its accessible name. No ids, since a
+/// page inlines many charts.
+fn with_title_and_desc(svg: String, title: &str, desc: &str) -> String {
+    let Some(end) = svg.find('>') else { return svg };
+    let escape = |text: &str| {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    };
+    let (open, rest) = svg.split_at(end);
+    format!(
+        "{open} role=\"img\">\n<title>{}</title>\n<desc>{}</desc>{}",
+        escape(title),
+        escape(desc),
+        &rest[1..]
+    )
+}
+
+/// Items joined for a description, the first `max` of them, then how many more.
+pub(super) fn listed(items: impl Iterator<Item = String>, max: usize) -> String {
+    let items: Vec<String> = items.collect();
+    let mut out = items.iter().take(max).cloned().collect::<Vec<_>>().join("; ");
+    if items.len() > max {
+        out.push_str(&format!("; … (+{})", items.len() - max));
+    }
+    out
 }
 
 fn draw_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> ChartError {
@@ -130,6 +164,14 @@ pub(super) struct NoData<'a> {
 impl Chart for NoData<'_> {
     fn size(&self) -> (u32, u32) {
         (WIDTH, 220)
+    }
+
+    fn title(&self) -> &str {
+        self.title
+    }
+
+    fn description(&self) -> String {
+        NO_DATA.to_string()
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {

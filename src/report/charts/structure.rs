@@ -21,8 +21,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::bitmap::advance_width;
 use super::fonts::active_font;
 use super::render::{
-    Chart, DrawResult, INK, MIN_TEXT_PX, MUTED, TITLE_HEIGHT, WIDTH, anchored, bold_style, mix,
-    no_data, render, text_style, titled,
+    Chart, DrawResult, INK, MIN_TEXT_PX, MUTED, TITLE_HEIGHT, WIDTH, anchored, bold_style, listed,
+    mix, no_data, render, text_style, titled,
 };
 use super::{ChartError, Rendered};
 
@@ -536,6 +536,33 @@ impl Drawing<'_> {
 }
 
 impl Chart for Drawing<'_> {
+    fn title(&self) -> &str {
+        self.s.title
+    }
+
+    fn description(&self) -> String {
+        let s = &self.s;
+        let rows = (0..3).rev().map(|tier| {
+            let boxes: Vec<String> = s
+                .boxes
+                .iter()
+                .filter(|b| b.tier == tier)
+                .map(|b| {
+                    let columns: Vec<&str> =
+                        b.columns.iter().map(|&c| s.columns[c].as_str()).collect();
+                    format!("{} {} [{}]", b.id, b.label, columns.join(", "))
+                })
+                .collect();
+            format!("{}: {}", s.tier_names[tier], boxes.join("; "))
+        });
+        let arrows = s
+            .arrows
+            .iter()
+            .filter(|(a, b)| a != b)
+            .map(|&(a, b)| format!("{} → {}", s.boxes[a].id, s.boxes[b].id));
+        format!("{}. {}", rows.collect::<Vec<_>>().join(". "), listed(arrows, 200))
+    }
+
     fn size(&self) -> (u32, u32) {
         self.layout.size
     }
