@@ -617,10 +617,13 @@ mod tests {
                         "{title}: {} leaves its row",
                         boxes[i].id
                     );
-                    assert_eq!(l.lines[i][0], boxes[i].id);
-                    let joined: String = l.lines[i][1..].concat();
-                    let expected: String = boxes[i].label.chars().filter(|c| *c != ' ').collect();
+                    let joined: String = l.lines[i].concat();
+                    let expected: String = format!("{}{}", boxes[i].id, boxes[i].label)
+                        .chars()
+                        .filter(|c| *c != ' ')
+                        .collect();
                     assert_eq!(joined.replace(' ', ""), expected, "{title}: name cut");
+                    assert!(l.lines[i][0].starts_with(&boxes[i].id));
                     assert!(!l.lines[i].concat().contains('…'));
                 }
                 for (k, path) in l.arrows.iter().enumerate() {
@@ -655,6 +658,39 @@ mod tests {
         let m04 = boxes.iter().position(|b| b.id == "M04").unwrap();
         assert!(arrows.contains(&(m01, m04)));
         assert_eq!((boxes[m01].columns.clone(), boxes[m04].columns.clone()), (vec![0], vec![0]));
+    }
+
+    /// Every chart of the sample city, in both languages: text at least 9 pt when printed
+    /// 170 mm wide, a `<title>` and a `<desc>`, the same bytes on a second run, and the
+    /// proposal's 会議体系図 short enough for one A4 page (257 mm tall at 170 mm wide).
+    #[test]
+    fn sample_city_charts_print_readably_and_describe_themselves() {
+        crate::report::charts::register_fonts(None).unwrap();
+        let analysis = sample_city();
+        let sizes = regex::Regex::new(r#"font-size="([0-9.]+)""#).unwrap();
+        for lang in [Lang::Ja, Lang::En] {
+            let charts = report_charts(&analysis, lang).unwrap();
+            let again = report_charts(&analysis, lang).unwrap();
+            for (a, b) in charts.iter().zip(&again) {
+                assert!(a.svg == b.svg && a.png == b.png, "{} differs between runs", a.key);
+            }
+            for c in &charts {
+                for size in sizes.captures_iter(&c.svg) {
+                    let px: f64 = size[1].parse().unwrap();
+                    assert!(px >= crate::report::charts::MIN_TEXT_PX, "{}: {px}px", c.key);
+                }
+                assert!(c.svg.contains(&format!("<title>{}</title>", c.title)), "{}", c.key);
+                assert!(c.svg.contains("<desc>"), "{}", c.key);
+            }
+            // The one-page summary embeds the proposal's diagram: it must fit a page. Today's
+            // may be taller (rows grow with the meetings; text never shrinks).
+            let svg = &charts.iter().find(|c| c.key == "structure_after").unwrap().svg;
+            let height: f64 =
+                regex::Regex::new(r#"height="([0-9]+)""#).unwrap().captures(svg).unwrap()[1]
+                    .parse()
+                    .unwrap();
+            assert!(height / 900.0 * 170.0 <= 257.0, "structure_after: {height}px tall");
+        }
     }
 
     fn title<'a>(charts: &'a [Chart], key: &str) -> &'a str {

@@ -38,7 +38,7 @@ const LANE_GAP: i32 = 16;
 /// Padding inside a box.
 const PAD: i32 = 5;
 /// Line height of box text.
-const LINE: i32 = 21;
+const LINE: i32 = 20;
 /// Least height of a tier row.
 const MIN_ROW: i32 = 70;
 /// Extra cost of a bend, in pixels: arrows prefer straight runs.
@@ -88,7 +88,7 @@ pub struct StructureLayout {
     pub size: (u32, u32),
     /// Each box's rectangle, in input order.
     pub boxes: Vec<Rect>,
-    /// Each box's text lines: its id, then its name wrapped.
+    /// Each box's text lines: its id and its name, wrapped.
     pub lines: Vec<Vec<String>>,
     /// Each arrow as a polyline from the source box's edge to the target box's edge (the
     /// head is at the last point); empty for an arrow from a box to itself.
@@ -191,19 +191,18 @@ fn layout(s: &Structure<'_>) -> StructureLayout {
         .map(|b| {
             let (lo, hi) = span(b, n_columns);
             let inner = (column_edges[hi].1 - column_edges[lo].0 - 2 * PAD) as f32;
-            let mut lines = vec![b.id.clone()];
-            lines.extend(wrap_to_width(&b.label, inner, |t| {
-                advance_width(&font, MIN_TEXT_PX as f32, t)
-            }));
-            lines
+            // The id starts the first line, so a box is one line shorter.
+            let text =
+                if b.id.is_empty() { b.label.clone() } else { format!("{} {}", b.id, b.label) };
+            wrap_to_width(&text, inner, |t| advance_width(&font, MIN_TEXT_PX as f32, t))
         })
         .collect();
     let heights: Vec<i32> = lines.iter().map(|l| l.len() as i32 * LINE + 2 * PAD).collect();
-    // Lanes: each tier's boxes go into horizontal lanes, first fit, boxes of one column
-    // in input order before boxes spanning columns; a lane is as tall as its tallest box,
-    // so the gaps between lanes run straight across the whole width.
-    let mut lane_of = vec![0usize; s.boxes.len()];
-    let mut lane_heights: [Vec<i32>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    // Each tier's boxes stack in their columns, boxes of one column in input order
+    // before boxes spanning columns, each as high as the columns it spans allow (a
+    // skyline): a cell with many bodies makes its row taller, never the text smaller.
+    let mut offset_of = vec![0i32; s.boxes.len()];
+    let mut tier_heights = [0i32; 3];
     for tier in 0..3 {
         let mut order: Vec<usize> =
             (0..s.boxes.len()).filter(|&i| s.boxes[i].tier == tier).collect();
@@ -211,22 +210,14 @@ fn layout(s: &Structure<'_>) -> StructureLayout {
             let (lo, hi) = span(&s.boxes[i], n_columns);
             (hi - lo, i)
         });
-        let mut occupied: Vec<Vec<bool>> = Vec::new();
+        let mut fill = vec![LANE_GAP; n_columns];
         for i in order {
             let (lo, hi) = span(&s.boxes[i], n_columns);
-            let lane = (0..)
-                .find(|&l| {
-                    occupied.get(l).is_none_or(|row: &Vec<bool>| !row[lo..=hi].iter().any(|&o| o))
-                })
-                .unwrap_or(0);
-            if lane == occupied.len() {
-                occupied.push(vec![false; n_columns]);
-                lane_heights[tier].push(0);
-            }
-            occupied[lane][lo..=hi].iter_mut().for_each(|o| *o = true);
-            lane_heights[tier][lane] = lane_heights[tier][lane].max(heights[i]);
-            lane_of[i] = lane;
+            let top = fill[lo..=hi].iter().copied().max().unwrap_or(LANE_GAP);
+            offset_of[i] = top;
+            fill[lo..=hi].iter_mut().for_each(|f| *f = top + heights[i] + LANE_GAP);
         }
+        tier_heights[tier] = fill.into_iter().max().unwrap_or(0).max(MIN_ROW);
     }
     // Column names wrap too: the head is as tall as the longest.
     let head_lines = s
@@ -244,8 +235,7 @@ fn layout(s: &Structure<'_>) -> StructureLayout {
     let mut rows = [(0, 0); 3];
     let mut y = TITLE_HEIGHT as i32 + column_head;
     for tier in (0..3).rev() {
-        let lanes: i32 = lane_heights[tier].iter().map(|h| h + LANE_GAP).sum();
-        let height = (lanes + LANE_GAP).max(MIN_ROW);
+        let height = tier_heights[tier];
         rows[tier] = (y, y + height);
         y += height;
     }
@@ -256,24 +246,17 @@ fn layout(s: &Structure<'_>) -> StructureLayout {
         .enumerate()
         .map(|(i, b)| {
             let (lo, hi) = span(b, n_columns);
-            let lane = lane_of[i];
-            let top = rows[b.tier].0
-                + LANE_GAP
-                + lane_heights[b.tier][..lane].iter().map(|h| h + LANE_GAP).sum::<i32>();
+            let top = rows[b.tier].0 + offset_of[i];
             [column_edges[lo].0, top, column_edges[hi].1, top + heights[i]]
         })
         .collect();
-    // Lines arrows may run along: gutter centres, lane gaps.
+    // Lines arrows may run along: gutter centres, and the gaps above and below boxes.
     let mut gutters: BTreeSet<i32> = column_edges.iter().map(|&(x0, _)| x0 - GUTTER / 2).collect();
     gutters.insert(column_edges[n_columns - 1].1 + GUTTER / 2);
-    let mut gaps: BTreeSet<i32> = BTreeSet::new();
-    for tier in 0..3 {
-        let mut top = rows[tier].0;
-        gaps.insert(top + LANE_GAP / 2);
-        for h in &lane_heights[tier] {
-            top += LANE_GAP + h;
-            gaps.insert(top + LANE_GAP / 2);
-        }
+    let mut gaps: BTreeSet<i32> = rows.iter().map(|&(top, _)| top + LANE_GAP / 2).collect();
+    for r in &boxes {
+        gaps.insert(r[1] - LANE_GAP / 2);
+        gaps.insert(r[3] + LANE_GAP / 2);
     }
     // Arrows to different targets run a few pixels apart, so that two paths sharing a
     // gutter can be told apart; arrows to one target share their last stretch.
@@ -627,9 +610,20 @@ impl Chart for Drawing<'_> {
                 }
             }
             for (k, line) in l.lines[i].iter().enumerate() {
-                let style = if k == 0 { &id_style } else { &name_style };
                 let at = (x0 + PAD, y0 + PAD + 2 + k as i32 * LINE);
-                root.draw(&Text::new(line.as_str(), at, style.clone()))?;
+                // The id in bold grey, the name after it.
+                let rest = (k == 0 && !b.id.is_empty())
+                    .then(|| line.strip_prefix(b.id.as_str()))
+                    .flatten();
+                match rest {
+                    Some(rest) => {
+                        root.draw(&Text::new(b.id.as_str(), at, id_style.clone()))?;
+                        let shift = advance_width(&font, MIN_TEXT_PX as f32, &format!("{} ", b.id));
+                        let at = (at.0 + shift.ceil() as i32, at.1);
+                        root.draw(&Text::new(rest.trim_start(), at, name_style.clone()))?;
+                    }
+                    None => root.draw(&Text::new(line.as_str(), at, name_style.clone()))?,
+                }
             }
         }
         Ok(())
