@@ -668,6 +668,7 @@ mod tests {
         crate::report::charts::register_fonts(None).unwrap();
         let analysis = sample_city();
         let sizes = regex::Regex::new(r#"font-size="([0-9.]+)""#).unwrap();
+        let svg_height = regex::Regex::new(r#"height="([0-9]+)""#).unwrap();
         for lang in [Lang::Ja, Lang::En] {
             let charts = report_charts(&analysis, lang).unwrap();
             let again = report_charts(&analysis, lang).unwrap();
@@ -685,10 +686,7 @@ mod tests {
             // The one-page summary embeds the proposal's diagram: it must fit a page. Today's
             // may be taller (rows grow with the meetings; text never shrinks).
             let svg = &charts.iter().find(|c| c.key == "structure_after").unwrap().svg;
-            let height: f64 =
-                regex::Regex::new(r#"height="([0-9]+)""#).unwrap().captures(svg).unwrap()[1]
-                    .parse()
-                    .unwrap();
+            let height: f64 = svg_height.captures(svg).unwrap()[1].parse().unwrap();
             assert!(height / 900.0 * 170.0 <= 257.0, "structure_after: {height}px tall");
         }
     }

@@ -247,120 +247,6 @@ impl Chart for Bars<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::fixtures::{AGENCIES_EN, agencies_en, agencies_ja};
-    use super::super::render::tests::{decode, inked_pixels};
-    use super::*;
-
-    fn ja_bars() -> Vec<(String, f64)> {
-        agencies_ja().into_iter().zip([420.0, 310.5, 250.0, 198.0, 96.0, 12.0]).collect()
-    }
-
-    #[test]
-    fn bar_chart_renders_japanese_labels_as_svg_text_and_png_pixels() {
-        let chart = bar_chart("機関別の年間会議時間", &ja_bars(), "時間 / 年").unwrap();
-        assert!(chart.svg.contains("機関別の年間会議時間"));
-        assert!(chart.svg.contains("地域包括支援センター"));
-        assert!(chart.svg.contains("時間 / 年"));
-        assert!(chart.svg.contains("310.5"));
-        let (width, _, _) = decode(&chart.png);
-        assert_eq!(width, WIDTH);
-        assert!(inked_pixels(&chart.png) > 5_000);
-    }
-
-    #[test]
-    fn bar_chart_renders_english_labels_cutting_long_ones() {
-        let bars: Vec<_> = agencies_en().into_iter().zip([5.0, 4.0, 3.0, 2.0, 1.0, 0.5]).collect();
-        let chart = bar_chart("Annual meeting hours by agency", &bars, "hours / year").unwrap();
-        assert!(chart.svg.contains("Welfare Division"));
-        assert!(!chart.svg.contains(AGENCIES_EN[3]), "a 79-column label is cut");
-        assert!(chart.svg.contains("Child and Family Support Division (secr…"));
-    }
-
-    #[test]
-    fn bar_chart_height_grows_with_the_number_of_bars() {
-        let few = bar_chart("t", &ja_bars()[..2], "h").unwrap();
-        let many: Vec<_> = (0..40).map(|i| (format!("機関{i}"), f64::from(i))).collect();
-        let many = bar_chart("t", &many, "h").unwrap();
-        assert!(decode(&many.png).1 > decode(&few.png).1 + 500);
-    }
-
-    #[test]
-    fn bar_chart_draws_negative_and_non_finite_values_without_failing() {
-        let bars = vec![
-            ("増加".to_string(), 12.0),
-            ("減少".to_string(), -30.0),
-            ("不明".to_string(), f64::NAN),
-        ];
-        let chart = bar_chart("増減", &bars, "時間").unwrap();
-        assert!(chart.svg.contains("-30"));
-    }
-
-    #[test]
-    fn bar_chart_of_nothing_says_no_data() {
-        let chart = bar_chart("機関別の年間会議時間", &[], "時間").unwrap();
-        assert!(chart.svg.contains(super::super::NO_DATA));
-    }
-
-    #[test]
-    fn bar_chart_is_byte_identical_for_the_same_input() {
-        let a = bar_chart("機関別", &ja_bars(), "時間").unwrap();
-        let b = bar_chart("機関別", &ja_bars(), "時間").unwrap();
-        assert_eq!(a, b);
-    }
-
-    #[test]
-    fn labels_are_escaped_in_the_svg() {
-        let bars = vec![("<script>alert(1)</script>".to_string(), 1.0)];
-        let chart = bar_chart("<b>&title</b>", &bars, "\"axis\"").unwrap();
-        assert!(!chart.svg.contains("<script>"));
-        assert!(!chart.svg.contains("<b>"));
-        assert!(chart.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(chart.svg.contains("&amp;title"));
-    }
-
-    #[test]
-    fn grouped_bars_render_before_and_after_with_a_legend_in_japanese_and_english() {
-        let series = vec![
-            ("再編前".to_string(), vec![420.0, 310.0, 250.0, 198.0, 96.0, 12.0]),
-            ("再編後".to_string(), vec![300.0, 280.0, 120.0, 198.0, 40.0, 0.0]),
-        ];
-        let chart = grouped_bars("再編前後の会議時間", &agencies_ja(), &series).unwrap();
-        assert!(chart.svg.contains("再編前") && chart.svg.contains("再編後"));
-        assert!(chart.svg.contains("民生委員・児童委員協議会"));
-        let series = vec![
-            ("Before".to_string(), vec![4.0, 3.0, 2.0, 1.0, 1.0, 1.0]),
-            ("After".to_string(), vec![2.0, 3.0, 1.0, 1.0, 0.0, 0.5]),
-        ];
-        let chart = grouped_bars("Before and after", &agencies_en(), &series).unwrap();
-        assert!(chart.svg.contains("Before") && chart.svg.contains("After"));
-        assert_eq!(chart, grouped_bars("Before and after", &agencies_en(), &series).unwrap());
-    }
-
-    #[test]
-    fn grouped_bars_reject_a_series_of_the_wrong_length_naming_it() {
-        let series = vec![("再編後".to_string(), vec![1.0])];
-        let error = grouped_bars("t", &agencies_ja(), &series).unwrap_err();
-        assert!(error.to_string().contains("'再編後' has 1 values for 6 categories"), "{error}");
-    }
-
-    #[test]
-    fn grouped_bars_of_nothing_say_no_data() {
-        let chart = grouped_bars("t", &[], &[("再編前".to_string(), vec![])]).unwrap();
-        assert!(chart.svg.contains(super::super::NO_DATA));
-        let chart = grouped_bars("t", &agencies_ja(), &[]).unwrap();
-        assert!(chart.svg.contains(super::super::NO_DATA));
-    }
-
-    #[test]
-    fn small_bar_chart_svg_matches_snapshot() {
-        let bars = vec![("福祉課".to_string(), 120.0), ("Council".to_string(), 45.5)];
-        let chart = bar_chart("会議時間 Meeting hours", &bars, "時間 hours").unwrap();
-        insta::assert_snapshot!(chart.svg);
-    }
-}
-
 /// Panels side by side, one per measure, each with its own scale: one vertical bar per
 /// series (e.g. before and after), the value above each bar and the series name under it.
 /// Measures in different units (bodies, sessions, person-hours) never share an axis.
@@ -475,5 +361,119 @@ impl Chart for Panels<'_> {
             ))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{AGENCIES_EN, agencies_en, agencies_ja};
+    use super::super::render::tests::{decode, inked_pixels};
+    use super::*;
+
+    fn ja_bars() -> Vec<(String, f64)> {
+        agencies_ja().into_iter().zip([420.0, 310.5, 250.0, 198.0, 96.0, 12.0]).collect()
+    }
+
+    #[test]
+    fn bar_chart_renders_japanese_labels_as_svg_text_and_png_pixels() {
+        let chart = bar_chart("機関別の年間会議時間", &ja_bars(), "時間 / 年").unwrap();
+        assert!(chart.svg.contains("機関別の年間会議時間"));
+        assert!(chart.svg.contains("地域包括支援センター"));
+        assert!(chart.svg.contains("時間 / 年"));
+        assert!(chart.svg.contains("310.5"));
+        let (width, _, _) = decode(&chart.png);
+        assert_eq!(width, WIDTH);
+        assert!(inked_pixels(&chart.png) > 5_000);
+    }
+
+    #[test]
+    fn bar_chart_renders_english_labels_cutting_long_ones() {
+        let bars: Vec<_> = agencies_en().into_iter().zip([5.0, 4.0, 3.0, 2.0, 1.0, 0.5]).collect();
+        let chart = bar_chart("Annual meeting hours by agency", &bars, "hours / year").unwrap();
+        assert!(chart.svg.contains("Welfare Division"));
+        assert!(!chart.svg.contains(AGENCIES_EN[3]), "a 79-column label is cut");
+        assert!(chart.svg.contains("Child and Family Support Division (secr…"));
+    }
+
+    #[test]
+    fn bar_chart_height_grows_with_the_number_of_bars() {
+        let few = bar_chart("t", &ja_bars()[..2], "h").unwrap();
+        let many: Vec<_> = (0..40).map(|i| (format!("機関{i}"), f64::from(i))).collect();
+        let many = bar_chart("t", &many, "h").unwrap();
+        assert!(decode(&many.png).1 > decode(&few.png).1 + 500);
+    }
+
+    #[test]
+    fn bar_chart_draws_negative_and_non_finite_values_without_failing() {
+        let bars = vec![
+            ("増加".to_string(), 12.0),
+            ("減少".to_string(), -30.0),
+            ("不明".to_string(), f64::NAN),
+        ];
+        let chart = bar_chart("増減", &bars, "時間").unwrap();
+        assert!(chart.svg.contains("-30"));
+    }
+
+    #[test]
+    fn bar_chart_of_nothing_says_no_data() {
+        let chart = bar_chart("機関別の年間会議時間", &[], "時間").unwrap();
+        assert!(chart.svg.contains(super::super::NO_DATA));
+    }
+
+    #[test]
+    fn bar_chart_is_byte_identical_for_the_same_input() {
+        let a = bar_chart("機関別", &ja_bars(), "時間").unwrap();
+        let b = bar_chart("機関別", &ja_bars(), "時間").unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn labels_are_escaped_in_the_svg() {
+        let bars = vec![("<script>alert(1)</script>".to_string(), 1.0)];
+        let chart = bar_chart("<b>&title</b>", &bars, "\"axis\"").unwrap();
+        assert!(!chart.svg.contains("<script>"));
+        assert!(!chart.svg.contains("<b>"));
+        assert!(chart.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(chart.svg.contains("&amp;title"));
+    }
+
+    #[test]
+    fn grouped_bars_render_before_and_after_with_a_legend_in_japanese_and_english() {
+        let series = vec![
+            ("再編前".to_string(), vec![420.0, 310.0, 250.0, 198.0, 96.0, 12.0]),
+            ("再編後".to_string(), vec![300.0, 280.0, 120.0, 198.0, 40.0, 0.0]),
+        ];
+        let chart = grouped_bars("再編前後の会議時間", &agencies_ja(), &series).unwrap();
+        assert!(chart.svg.contains("再編前") && chart.svg.contains("再編後"));
+        assert!(chart.svg.contains("民生委員・児童委員協議会"));
+        let series = vec![
+            ("Before".to_string(), vec![4.0, 3.0, 2.0, 1.0, 1.0, 1.0]),
+            ("After".to_string(), vec![2.0, 3.0, 1.0, 1.0, 0.0, 0.5]),
+        ];
+        let chart = grouped_bars("Before and after", &agencies_en(), &series).unwrap();
+        assert!(chart.svg.contains("Before") && chart.svg.contains("After"));
+        assert_eq!(chart, grouped_bars("Before and after", &agencies_en(), &series).unwrap());
+    }
+
+    #[test]
+    fn grouped_bars_reject_a_series_of_the_wrong_length_naming_it() {
+        let series = vec![("再編後".to_string(), vec![1.0])];
+        let error = grouped_bars("t", &agencies_ja(), &series).unwrap_err();
+        assert!(error.to_string().contains("'再編後' has 1 values for 6 categories"), "{error}");
+    }
+
+    #[test]
+    fn grouped_bars_of_nothing_say_no_data() {
+        let chart = grouped_bars("t", &[], &[("再編前".to_string(), vec![])]).unwrap();
+        assert!(chart.svg.contains(super::super::NO_DATA));
+        let chart = grouped_bars("t", &agencies_ja(), &[]).unwrap();
+        assert!(chart.svg.contains(super::super::NO_DATA));
+    }
+
+    #[test]
+    fn small_bar_chart_svg_matches_snapshot() {
+        let bars = vec![("福祉課".to_string(), 120.0), ("Council".to_string(), 45.5)];
+        let chart = bar_chart("会議時間 Meeting hours", &bars, "時間 hours").unwrap();
+        insta::assert_snapshot!(chart.svg);
     }
 }

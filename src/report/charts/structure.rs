@@ -203,7 +203,7 @@ fn layout(s: &Structure<'_>) -> StructureLayout {
     // skyline): a cell with many bodies makes its row taller, never the text smaller.
     let mut offset_of = vec![0i32; s.boxes.len()];
     let mut tier_heights = [0i32; 3];
-    for tier in 0..3 {
+    for (tier, tier_height) in tier_heights.iter_mut().enumerate() {
         let mut order: Vec<usize> =
             (0..s.boxes.len()).filter(|&i| s.boxes[i].tier == tier).collect();
         order.sort_by_key(|&i| {
@@ -217,7 +217,7 @@ fn layout(s: &Structure<'_>) -> StructureLayout {
             offset_of[i] = top;
             fill[lo..=hi].iter_mut().for_each(|f| *f = top + heights[i] + LANE_GAP);
         }
-        tier_heights[tier] = fill.into_iter().max().unwrap_or(0).max(MIN_ROW);
+        *tier_height = fill.into_iter().max().unwrap_or(0).max(MIN_ROW);
     }
     // Column names wrap too: the head is as tall as the longest.
     let head_lines = s
@@ -558,12 +558,9 @@ impl Chart for Drawing<'_> {
         let font = active_font();
         let measure = |t: &str| advance_width(&font, MIN_TEXT_PX as f32, t);
         // Tier rows with their names.
-        for tier in 0..3 {
+        for (tier, tint) in BAND_TINTS.iter().enumerate() {
             let (top, bottom) = l.rows[tier];
-            root.draw(&Rectangle::new(
-                [(MARGIN, top), (right, bottom)],
-                BAND_TINTS[tier].filled(),
-            ))?;
+            root.draw(&Rectangle::new([(MARGIN, top), (right, bottom)], tint.filled()))?;
             root.draw(&Rectangle::new([(MARGIN, bottom), (right, bottom)], MUTED.stroke_width(1)))?;
             let names = wrap_to_width(self.s.tier_names[tier], (HEADER_WIDTH - 8) as f32, measure);
             let first = (top + bottom) / 2 - (names.len() as i32 - 1) * LINE / 2;
