@@ -291,6 +291,51 @@ fn after_structure(analysis: &Analysis, lang: Lang) -> StructureParts {
     (title, boxes, arrows)
 }
 
+/// The 会議体系図 of any set of bodies (a scenario's): each in its tier, spanning the
+/// fields of the meetings it holds, with the arrows to the bodies it raises issues to.
+pub(crate) fn bodies_structure(
+    title: &str,
+    bodies: &[&crate::proposal::StructureBody],
+    analysis: &Analysis,
+    lang: Lang,
+) -> Result<Rendered, ChartError> {
+    let field: BTreeMap<&str, usize> = analysis
+        .proposal
+        .meetings
+        .iter()
+        .map(|d| (d.meeting.as_str(), structure_column(d.field.as_deref())))
+        .collect();
+    let boxes: Vec<StructureBox> = bodies
+        .iter()
+        .map(|b| {
+            let columns: BTreeSet<usize> =
+                b.meetings.iter().filter_map(|m| field.get(m.as_str()).copied()).collect();
+            StructureBox {
+                id: b.id.clone(),
+                label: b.name.clone(),
+                tier: tier_index(b.tier),
+                columns: columns.into_iter().collect(),
+            }
+        })
+        .collect();
+    let position: BTreeMap<&str, usize> =
+        bodies.iter().enumerate().map(|(k, b)| (b.id.as_str(), k)).collect();
+    let arrows: Vec<(usize, usize)> = bodies
+        .iter()
+        .enumerate()
+        .filter_map(|(k, b)| Some((k, *position.get(b.escalates_to.as_deref()?)?)))
+        .collect();
+    let (columns, colours) = structure_columns(&boxes, lang);
+    structure_diagram(&Structure {
+        title,
+        tier_names: structure_tiers(lang),
+        columns: &columns,
+        colours: &colours,
+        boxes: &boxes,
+        arrows: &arrows,
+    })
+}
+
 fn draw_structure(
     key: &str,
     title: String,

@@ -5,14 +5,13 @@
 use crate::analysis::Analysis;
 use crate::lang::Lang;
 use crate::proposal::{
-    Robustness, ScenarioComparison, ScenarioKind, ScenarioResult, Sensitivity, StructureBody, Tier,
+    Robustness, ScenarioComparison, ScenarioKind, ScenarioResult, Sensitivity, StructureBody,
 };
-use crate::report::charts::{ChartError, Rendered, TierBox, tier_diagram};
+use crate::report::charts::{ChartError, Rendered};
 use crate::report::document::{Chart, chart_html, table_html};
 use crate::report::phrases;
 use crate::report::table::{Cell, Table};
 use maud::{Markup, html};
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
@@ -371,11 +370,13 @@ pub fn scenarios_text(c: &ScenarioComparison, lang: Lang) -> String {
     out
 }
 
-/// Draws one scenario's structure. The one call into the chart module, so the diagram
-/// can be swapped for another renderer in one place.
+/// Draws one scenario's structure as a 会議体系図 (tier rows × field columns, see
+/// [`crate::report::charts::structure_diagram`]). The one call into the chart module, so
+/// the diagram can be swapped for another renderer in one place.
 pub fn structure_diagram(
     title: &str,
     bodies: &[StructureBody],
+    analysis: &Analysis,
     lang: Lang,
 ) -> Result<Rendered, ChartError> {
     let mut shown: Vec<usize> = (0..bodies.len()).collect();
@@ -384,31 +385,8 @@ pub fn structure_diagram(
         shown.truncate(DIAGRAM_BODIES);
         shown.sort_unstable();
     }
-    let boxes: Vec<TierBox> = shown
-        .iter()
-        .map(|&i| TierBox {
-            id: bodies[i].id.clone(),
-            label: bodies[i].name.clone(),
-            tier: match bodies[i].tier {
-                Tier::Case => 0,
-                Tier::Community => 1,
-                Tier::Policy => 2,
-            },
-        })
-        .collect();
-    let position: BTreeMap<&str, usize> =
-        shown.iter().enumerate().map(|(k, &i)| (bodies[i].id.as_str(), k)).collect();
-    let arrows: Vec<(usize, usize)> = shown
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &i)| Some((k, *position.get(bodies[i].escalates_to.as_deref()?)?)))
-        .collect();
-    let tiers = [
-        lang.pick(Tier::Case.label_ja(), "case"),
-        lang.pick(Tier::Community.label_ja(), "community / network"),
-        lang.pick(Tier::Policy.label_ja(), "policy"),
-    ];
-    tier_diagram(title, tiers, &boxes, &arrows)
+    let shown: Vec<&StructureBody> = shown.iter().map(|&i| &bodies[i]).collect();
+    crate::report::figures::bodies_structure(title, &shown, analysis, lang)
 }
 
 /// The structure diagram of every scenario, keyed `scenario_1`, `scenario_2`, …
@@ -433,7 +411,7 @@ pub fn scenario_charts(analysis: &Analysis, lang: Lang) -> Result<Vec<Chart>, Ch
                     }
                 );
             }
-            let rendered = structure_diagram(&title, &s.structure, lang)?;
+            let rendered = structure_diagram(&title, &s.structure, analysis, lang)?;
             Ok(Chart {
                 key: format!("{SCENARIO_CHART_PREFIX}{}", i + 1),
                 title,
