@@ -23,12 +23,9 @@ pub(crate) struct Summary {
     pub approvals: Vec<String>,
 }
 
-/// The chart that shows the structure after the change: the 会議体系図 when the report
-/// draws one, else the proposal's tier chart.
+/// The chart that shows the structure after the change: the 会議体系図 of the proposal.
 pub(crate) fn structure_chart(charts: &[Chart]) -> Option<&Chart> {
-    ["structure_after", "proposal_tiers"]
-        .iter()
-        .find_map(|key| charts.iter().find(|chart| chart.key == *key))
+    charts.iter().find(|chart| chart.key == "structure_after")
 }
 
 /// A body that changes something: it takes in a meeting that is not simply kept.
@@ -76,10 +73,8 @@ mod tests {
     }
 
     #[test]
-    fn the_structure_chart_is_the_after_diagram_when_drawn_else_the_tier_chart() {
-        let tiers = [chart("hours_per_meeting"), chart("proposal_tiers")];
-        assert_eq!(structure_chart(&tiers).map(|c| c.key.as_str()), Some("proposal_tiers"));
-        let both = [chart("proposal_tiers"), chart("structure_before"), chart("structure_after")];
+    fn the_structure_chart_is_the_after_diagram_not_today_s() {
+        let both = [chart("structure_before"), chart("structure_after")];
         assert_eq!(structure_chart(&both).map(|c| c.key.as_str()), Some("structure_after"));
         assert!(structure_chart(&[chart("lorenz_hours")]).is_none());
     }
