@@ -542,7 +542,8 @@ figure svg{max-width:100%;height:auto}
 figcaption{font-size:.85rem;color:#555}
 .body{border:1px solid #cbd5e0;border-radius:6px;padding:.5rem 1rem;margin:.6rem 0;break-inside:avoid;page-break-inside:avoid}
 .note{font-size:.85rem;color:#555}
-@media (max-width:600px){.card{min-width:0;flex:1 1 40%}body{margin:1rem auto}}
+.summary-split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start}
+@media (max-width:600px){.card{min-width:0;flex:1 1 40%}body{margin:1rem auto}.summary-split{grid-template-columns:minmax(0,1fr)}}
 @page{size:A4;margin:12mm 11mm 14mm}
 @page wide{size:A4 landscape;margin:11mm 12mm}
 @media print{
@@ -567,7 +568,7 @@ a{color:inherit;text-decoration:none}
 #summary .card .label{font-size:7.5pt}
 #summary .table-frame{margin:1mm 0}
 #summary figure{margin:1mm 0}
-#summary figure svg{max-height:66mm}
+#summary figure svg{max-height:150mm}
 #summary figcaption{display:none}
 #summary th,#summary td{padding:.2mm 1.5mm}
 #summary p{margin:1mm 0}
@@ -747,21 +748,29 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                     p class="lead" { (summary.lead) }
                     h3 { (words::figures(lang)) }
                     @if let Some(t) = find("before_after") { (table_html(t)) }
-                    @if let Some(chart) = structure_chart(charts) {
-                        h3 { (words::structure(lang)) }
-                        (chart_html(chart))
-                    }
-                    h3 { (words::decisions(lang)) }
-                    @if summary.decisions.is_empty() {
-                        p { (words::no_decisions(lang)) }
-                    } @else {
-                        ol { @for line in &summary.decisions { li { (line) } } }
-                    }
-                    h3 { (words::approvals(lang)) }
-                    @if summary.approvals.is_empty() {
-                        p { (words::no_approvals(lang)) }
-                    } @else {
-                        ul { @for line in &summary.approvals { li { (line) } } }
+                    // The diagram beside the decisions: tall, it is readable only at
+                    // half the page's width and full height, not squeezed under them.
+                    div class="summary-split" {
+                        @if let Some(chart) = structure_chart(charts) {
+                            div {
+                                h3 { (words::structure(lang)) }
+                                (chart_html(chart))
+                            }
+                        }
+                        div {
+                            h3 { (words::decisions(lang)) }
+                            @if summary.decisions.is_empty() {
+                                p { (words::no_decisions(lang)) }
+                            } @else {
+                                ol { @for line in &summary.decisions { li { (line) } } }
+                            }
+                            h3 { (words::approvals(lang)) }
+                            @if summary.approvals.is_empty() {
+                                p { (words::no_approvals(lang)) }
+                            } @else {
+                                ul { @for line in &summary.approvals { li { (line) } } }
+                            }
+                        }
                     }
                 }
                 section id="meetings" {
