@@ -15,6 +15,11 @@
 //! ```
 
 mod catalogue;
+mod region;
+
+pub use region::{
+    MAX_MUNICIPALITIES, MIN_MEETINGS_PER_MUNICIPALITY, RegionParams, generate_region,
+};
 
 use crate::input::{Diagnostic, LoadOptions, read_agencies, read_csv_bytes, read_meetings};
 use crate::model::Inventory;
@@ -53,6 +58,20 @@ pub enum GenerateError {
     /// Agencies out of range.
     #[error("--agencies must be between {MIN_AGENCIES} and {MAX_AGENCIES} (got {0})")]
     Agencies(usize),
+    /// Municipalities out of range.
+    #[error("--municipalities must be between 1 and {MAX_MUNICIPALITIES} (got {0})")]
+    Municipalities(usize),
+    /// Too few or too many meetings for the municipalities.
+    #[error(
+        "--meetings must be between {MIN_MEETINGS_PER_MUNICIPALITY} per municipality ({}) and {MAX_MEETINGS} (got {meetings})",
+        municipalities * MIN_MEETINGS_PER_MUNICIPALITY
+    )]
+    RegionMeetings {
+        /// Meetings asked for.
+        meetings: usize,
+        /// Municipalities asked for.
+        municipalities: usize,
+    },
 }
 
 impl GenerateParams {
@@ -71,8 +90,11 @@ impl GenerateParams {
 /// The planted answer: which meetings are near-duplicates of each other.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroundTruth {
-    /// The generator's parameters.
+    /// The generator's parameters (for a region: the meetings and agencies written).
     pub params: GenerateParams,
+    /// Municipalities, when the inventory spans several ([`generate_region`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub municipalities: Option<usize>,
     /// Groups of meeting ids planted as near-duplicates, each sorted, ordered by first id.
     pub groups: Vec<Vec<String>>,
     /// What the file means.
@@ -87,6 +109,7 @@ impl GroundTruth {
     /// use kaigi::generate::{GenerateParams, GroundTruth};
     /// let truth = GroundTruth {
     ///     params: GenerateParams { meetings: 3, agencies: 50, seed: 0 },
+    ///     municipalities: None,
     ///     groups: vec![vec!["M1".into(), "M3".into()]],
     ///     note: "",
     /// };
@@ -194,35 +217,8 @@ struct Draft {
 pub fn generate(params: &GenerateParams) -> Result<Generated, GenerateError> {
     params.check()?;
     let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
-    let areas = pick_areas(&mut rng, params.agencies, params.meetings);
-    let agencies = make_agencies(&mut rng, params.agencies, &areas);
-    let by_sector = index_by_sector(&agencies);
-    let (groups, independent) = plan_groups(&mut rng, params.meetings);
-    let mut drafts: Vec<(Draft, Option<usize>)> = Vec::with_capacity(params.meetings);
-    let mut used = BTreeMap::new();
-    for _ in 0..independent {
-        drafts.push((draft_meeting(&mut rng, &agencies, &by_sector, &areas, &mut used), None));
-    }
-    // Seeds of planted groups: independent meetings that are not tiers of a body (tiers
-    // are expected overlaps, never clustered) and large enough to survive perturbation.
-    let mut eligible: Vec<usize> = (0..drafts.len())
-        .filter(|&i| drafts[i].0.body.is_none() && drafts[i].0.participants.len() >= 5)
-        .collect();
-    eligible.shuffle(&mut rng);
-    for (group, &size) in groups.iter().enumerate() {
-        let Some(seed) = eligible.pop() else { break };
-        drafts[seed].1 = Some(group);
-        for _ in 1..size {
-            let copy = perturb(&mut rng, &drafts[seed].0, &agencies, &by_sector);
-            drafts.push((copy, Some(group)));
-        }
-    }
-    // Fill up if too few meetings were eligible as seeds, so the count is exact.
-    while drafts.len() < params.meetings {
-        drafts.push((draft_meeting(&mut rng, &agencies, &by_sector, &areas, &mut used), None));
-    }
-    drafts.truncate(params.meetings);
-    drafts.shuffle(&mut rng);
+    let City { agencies, mut drafts } =
+        draft_city(&mut rng, params.meetings, params.agencies, Style::City);
     let width = params.meetings.to_string().len().max(2);
     let ids: Vec<String> = (1..=drafts.len()).map(|i| format!("M{i:0width$}")).collect();
     let mut members: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -241,10 +237,61 @@ pub fn generate(params: &GenerateParams) -> Result<Generated, GenerateError> {
         agencies_csv,
         ground_truth: GroundTruth {
             params: *params,
+            municipalities: None,
             groups: planted,
             note: "groups of meeting ids planted as near-duplicates; every other meeting is a singleton",
         },
     })
+}
+
+/// How meeting sizes are drawn: the catalogue's ranges (the original generator, kept
+/// byte for byte), or with the spread of real municipal inventories (a few plenary
+/// bodies of 16–25 agencies, some case meetings of three).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    City,
+    Region,
+}
+
+/// One city's agencies and meeting drafts, each draft with its planted group (if any).
+struct City {
+    agencies: Vec<Agency>,
+    drafts: Vec<(Draft, Option<usize>)>,
+}
+
+/// Drafts one city: areas, agencies, independent meetings and planted near-duplicates,
+/// shuffled.
+fn draft_city(rng: &mut ChaCha8Rng, meetings: usize, agency_count: usize, style: Style) -> City {
+    let areas = pick_areas(rng, agency_count, meetings);
+    let agencies = make_agencies(rng, agency_count, &areas);
+    let by_sector = index_by_sector(&agencies);
+    let (groups, independent) = plan_groups(rng, meetings);
+    let mut drafts: Vec<(Draft, Option<usize>)> = Vec::with_capacity(meetings);
+    let mut used = BTreeMap::new();
+    for _ in 0..independent {
+        drafts.push((draft_meeting(rng, &agencies, &by_sector, &areas, &mut used, style), None));
+    }
+    // Seeds of planted groups: independent meetings that are not tiers of a body (tiers
+    // are expected overlaps, never clustered) and large enough to survive perturbation.
+    let mut eligible: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].0.body.is_none() && drafts[i].0.participants.len() >= 5)
+        .collect();
+    eligible.shuffle(rng);
+    for (group, &size) in groups.iter().enumerate() {
+        let Some(seed) = eligible.pop() else { break };
+        drafts[seed].1 = Some(group);
+        for _ in 1..size {
+            let copy = perturb(rng, &drafts[seed].0, &agencies, &by_sector);
+            drafts.push((copy, Some(group)));
+        }
+    }
+    // Fill up if too few meetings were eligible as seeds, so the count is exact.
+    while drafts.len() < meetings {
+        drafts.push((draft_meeting(rng, &agencies, &by_sector, &areas, &mut used, style), None));
+    }
+    drafts.truncate(meetings);
+    drafts.shuffle(rng);
+    City { agencies, drafts }
 }
 
 /// Areas (圏域): at least three; larger inventories cover more of them (a wide-area
@@ -380,6 +427,7 @@ fn draft_meeting(
     by_sector: &BTreeMap<&'static str, Vec<usize>>,
     areas: &[String],
     used: &mut BTreeMap<String, u32>,
+    style: Style,
 ) -> Draft {
     let sector = weighted_sector(rng);
     let mut candidates: Vec<&MeetingType> =
@@ -414,11 +462,15 @@ fn draft_meeting(
     let sectors: Vec<&'static str> = kind.sectors.to_vec();
     let host = department_of(agencies, sectors[0]);
     let size = rng.random_range(kind.size.0..=kind.size.1) as usize;
+    let (size, pool_sectors) = match style {
+        Style::City => (size, sectors.clone()),
+        Style::Region => region_size(rng, kind, size, &sectors),
+    };
     let mut participants = draw_participants(
         rng,
         agencies,
         by_sector,
-        &sectors,
+        &pool_sectors,
         host,
         size,
         kind.case,
@@ -483,6 +535,25 @@ fn draft_meeting(
         area,
         sectors,
     }
+}
+
+/// Sizes as real inventories have them: about a third of the policy-level bodies that
+/// already seat a dozen are plenaries of 16–25 agencies drawn from every field; one case
+/// meeting in seven is a small one of three.
+fn region_size(
+    rng: &mut ChaCha8Rng,
+    kind: &MeetingType,
+    size: usize,
+    sectors: &[&'static str],
+) -> (usize, Vec<&'static str>) {
+    if matches!(kind.cadence, Cadence::Policy) && kind.size.1 >= 12 && rng.random_bool(0.35) {
+        let every: Vec<&'static str> = catalogue::SECTORS.iter().map(|(s, _)| *s).collect();
+        return (rng.random_range(16..=25usize), every);
+    }
+    if kind.case && rng.random_bool(0.15) {
+        return (3, sectors.to_vec());
+    }
+    (size, sectors.to_vec())
 }
 
 fn department_of(agencies: &[Agency], sector: &str) -> usize {
