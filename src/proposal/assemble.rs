@@ -538,14 +538,14 @@ fn why_split(prepared: &Prepared, item: &Item) -> Reason {
 /// agency index. A dense counter and the list of touched entries instead of a map: one
 /// popular agency links a third of all meetings, and this runs once per meeting.
 #[derive(Default)]
-struct SharedCounter {
-    shared: Vec<u32>,
-    touched: Vec<usize>,
+pub(crate) struct SharedCounter {
+    pub(crate) shared: Vec<u32>,
+    pub(crate) touched: Vec<usize>,
 }
 
 impl SharedCounter {
     /// Counts every entry of every list; `len` is the number of possible entries.
-    fn count<'a>(&mut self, len: usize, lists: impl Iterator<Item = &'a Vec<usize>>) {
+    pub(crate) fn count<'a>(&mut self, len: usize, lists: impl Iterator<Item = &'a Vec<usize>>) {
         if self.shared.len() < len {
             self.shared.resize(len, 0);
         }
@@ -560,7 +560,7 @@ impl SharedCounter {
     }
 
     /// Resets the touched entries only.
-    fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         for &t in &self.touched {
             self.shared[t] = 0;
         }

@@ -68,6 +68,7 @@ pub use whatif::{Change, Finding, Group, Holding, LinkChange, WhatIf, WhatIfErro
 
 use crate::model::Inventory;
 use body::Prepared;
+use rayon::prelude::*;
 
 /// Proposes a consolidated structure for an inventory under a policy.
 pub fn propose(inventory: &Inventory, policy: &Policy) -> Proposal {
@@ -94,28 +95,38 @@ pub(crate) fn search_all(prepared: &Prepared) -> Found {
     let splits = split::split_candidates(prepared);
     let mergeable: Vec<usize> = (0..prepared.items.len()).filter(|i| !splits.contains(i)).collect();
     let pairs = search::compatible_pairs(prepared, &mergeable);
+    // Components are independent: solved in parallel (`collect` keeps their order, and
+    // the sums below run in that order, so the result is the same on any core count).
+    let solved: Vec<(bool, Vec<Vec<usize>>, f64)> = search::components(&mergeable, &pairs)
+        .into_par_iter()
+        .map(|component| {
+            let exact = if component.len() <= policy.exact_limit {
+                search::exact(prepared, &component)
+            } else {
+                None
+            };
+            match exact {
+                Some((groups, cost)) => (true, groups, cost),
+                None => (
+                    false,
+                    search::heuristic(prepared, &component).0,
+                    search::lower_bound(prepared, &component),
+                ),
+            }
+        })
+        .collect();
     let mut partition = Vec::new();
     let mut lower_bound = 0.0;
     let mut exact_components = 0;
     let mut heuristic_components = 0;
-    for component in search::components(&mergeable, &pairs) {
-        let solved = if component.len() <= policy.exact_limit {
-            search::exact(prepared, &component)
+    for (exact, groups, bound) in solved {
+        if exact {
+            exact_components += 1;
         } else {
-            None
-        };
-        match solved {
-            Some((groups, cost)) => {
-                exact_components += 1;
-                lower_bound += cost;
-                partition.extend(groups);
-            }
-            None => {
-                heuristic_components += 1;
-                lower_bound += search::lower_bound(prepared, &component);
-                partition.extend(search::heuristic(prepared, &component).0);
-            }
+            heuristic_components += 1;
         }
+        lower_bound += bound;
+        partition.extend(groups);
     }
     partition.sort();
     let cost = search::partition_cost(prepared, &partition)

@@ -16,8 +16,9 @@
 use crate::legal::{SharingBasis, Tier};
 use crate::model::Function;
 use crate::proposal::body::{Item, Prepared, sharing_conflict};
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// An option offered beside the proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -80,36 +81,37 @@ const BACK_TO_BACK_MIN_SHARED: usize = 3;
 pub(crate) fn case_options(prepared: &Prepared) -> Vec<CaseOption> {
     let items = &prepared.items;
     let case = |i: &Item| i.profile.tier.value == Tier::Case && i.profile.personal_info.value;
-    let mut options = Vec::new();
-    for (a, x) in items.iter().enumerate().filter(|(_, i)| case(i)) {
-        for y in items[a + 1..].iter().filter(|i| case(i)) {
-            if sharing_conflict(x, y).is_none() {
-                continue;
+    // Only case meetings sharing an agency can share the three needed, so each one's
+    // later partners are found through an agency index rather than by trying every
+    // pair (quadratic in the case meetings of a prefecture's inventory).
+    let mut by_agency: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, y) in items.iter().enumerate().filter(|(_, i)| case(i)) {
+        for &(g, _) in &y.participants {
+            let list = by_agency.entry(g).or_default();
+            if list.last() != Some(&j) {
+                list.push(j);
             }
-            let xs: BTreeSet<usize> = x.participants.iter().map(|&(g, _)| g).collect();
-            let shared: Vec<usize> =
-                y.participants.iter().map(|&(g, _)| g).filter(|g| xs.contains(g)).collect();
-            let smaller = x.participants.len().min(y.participants.len()).max(1);
-            if shared.len() < BACK_TO_BACK_MIN_SHARED
-                || (shared.len() as f64) < BACK_TO_BACK_OVERLAP * smaller as f64
-            {
-                continue;
-            }
-            let travel = prepared.policy.travel_minutes;
-            // The shared members travel once instead of twice, as often as the rarer
-            // meeting sits.
-            let trips = x.sessions.min(y.sessions);
-            options.push(CaseOption::BackToBack {
-                meetings: [x.id.clone(), y.id.clone()],
-                shared_agencies: shared
-                    .iter()
-                    .map(|&g| prepared.agencies[g].name.clone())
-                    .collect(),
-                hours_saved: shared.len() as f64 * trips * travel / 60.0,
-                travel_minutes: travel,
-            });
         }
     }
+    let cases: Vec<usize> = (0..items.len()).filter(|&a| case(&items[a])).collect();
+    let back_to_back: Vec<Vec<CaseOption>> = cases
+        .par_iter()
+        .map(|&a| {
+            let x = &items[a];
+            let mut later: Vec<usize> = x
+                .participants
+                .iter()
+                .filter_map(|(g, _)| by_agency.get(g))
+                .flatten()
+                .copied()
+                .filter(|&b| b > a)
+                .collect();
+            later.sort_unstable();
+            later.dedup();
+            later.into_iter().filter_map(|b| back_to_back(prepared, a, b)).collect()
+        })
+        .collect();
+    let mut options: Vec<CaseOption> = back_to_back.into_iter().flatten().collect();
     for item in items.iter().filter(|i| case(i) && !i.ad_hoc) {
         if let Some(option) = per_case(prepared, item) {
             options.push(option);
@@ -128,6 +130,32 @@ pub(crate) fn case_options(prepared: &Prepared) -> Vec<CaseOption> {
         }
     }
     options
+}
+
+/// Back-to-back sittings for two case meetings that may not be one sitting but share
+/// most members.
+fn back_to_back(prepared: &Prepared, a: usize, b: usize) -> Option<CaseOption> {
+    let (x, y) = (&prepared.items[a], &prepared.items[b]);
+    sharing_conflict(x, y)?;
+    let xs: BTreeSet<usize> = x.participants.iter().map(|&(g, _)| g).collect();
+    let shared: Vec<usize> =
+        y.participants.iter().map(|&(g, _)| g).filter(|g| xs.contains(g)).collect();
+    let smaller = x.participants.len().min(y.participants.len()).max(1);
+    if shared.len() < BACK_TO_BACK_MIN_SHARED
+        || (shared.len() as f64) < BACK_TO_BACK_OVERLAP * smaller as f64
+    {
+        return None;
+    }
+    let travel = prepared.policy.travel_minutes;
+    // The shared members travel once instead of twice, as often as the rarer meeting
+    // sits.
+    let trips = x.sessions.min(y.sessions);
+    Some(CaseOption::BackToBack {
+        meetings: [x.id.clone(), y.id.clone()],
+        shared_agencies: shared.iter().map(|&g| prepared.agencies[g].name.clone()).collect(),
+        hours_saved: shared.len() as f64 * trips * travel / 60.0,
+        travel_minutes: travel,
+    })
 }
 
 /// A participant seat: (agency index, head-count).
@@ -160,4 +188,38 @@ fn per_case(prepared: &Prepared, item: &Item) -> Option<CaseOption> {
         hours_after: (heads(&core) + heads(&invited) * INVITED_SHARE) * hours_per_head,
         invited_share: INVITED_SHARE,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{RegionParams, generate_region};
+    use crate::proposal::Policy;
+
+    #[test]
+    fn back_to_back_through_the_agency_index_matches_every_pair() {
+        for seed in 0..3 {
+            let region =
+                generate_region(&RegionParams { municipalities: 4, meetings: Some(500), seed })
+                    .unwrap();
+            let (inventory, _) = region.load();
+            let prepared = Prepared::new(&inventory, &Policy::default());
+            let case =
+                |i: &Item| i.profile.tier.value == Tier::Case && i.profile.personal_info.value;
+            let mut expected = Vec::new();
+            for a in 0..prepared.items.len() {
+                for b in a + 1..prepared.items.len() {
+                    if case(&prepared.items[a]) && case(&prepared.items[b]) {
+                        expected.extend(back_to_back(&prepared, a, b));
+                    }
+                }
+            }
+            let found: Vec<CaseOption> = case_options(&prepared)
+                .into_iter()
+                .filter(|o| matches!(o, CaseOption::BackToBack { .. }))
+                .collect();
+            assert!(!expected.is_empty(), "seed {seed}: the check needs some options");
+            assert_eq!(found, expected, "seed {seed}");
+        }
+    }
 }

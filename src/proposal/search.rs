@@ -7,7 +7,9 @@
 //! both are written here and tested against each other.
 
 use crate::legal::Tier;
-use crate::proposal::body::{BodyFigures, Prepared, check_group, cost, figures, pair_violation};
+use crate::proposal::body::{
+    BodyFigures, Prepared, check_group, check_group_after_pairs, cost, figures, pair_violation,
+};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -158,15 +160,28 @@ pub fn exact(prepared: &Prepared, items: &[usize]) -> Option<(Partition, f64)> {
             }
         }
     }
+    // Only cliques of the compatibility graph can be bodies. A set is a clique when the
+    // set without its highest member is one and that member is compatible with the
+    // rest: one pass over the masks, and pairs are never checked again per group.
+    let mut clique = vec![false; full + 1];
+    clique[0] = true;
     let mut group_costs = vec![f64::INFINITY; full + 1];
-    for (mask, slot) in group_costs.iter_mut().enumerate().skip(1) {
-        let members: Vec<usize> = (0..n).filter(|&k| mask & (1 << k) != 0).collect();
-        if members.iter().any(|&k| compatible[k] & mask != mask) {
+    let mut group = Vec::with_capacity(n);
+    for mask in 1..=full {
+        let high = usize::BITS as usize - 1 - mask.leading_zeros() as usize;
+        if !clique[mask ^ (1 << high)] || compatible[high] & mask != mask {
             continue;
         }
-        let group: Vec<usize> = members.iter().map(|&k| items[k]).collect();
-        if let Some((c, _)) = group_cost(prepared, &group) {
-            *slot = c;
+        clique[mask] = true;
+        group.clear();
+        group.extend((0..n).filter(|&k| mask & (1 << k) != 0).map(|k| items[k]));
+        let cost = if group.len() == 1 {
+            group_cost(prepared, &group).map(|(c, _)| c)
+        } else {
+            check_group_after_pairs(prepared, &group).ok().map(|f| cost(prepared, &f))
+        };
+        if let Some(c) = cost {
+            group_costs[mask] = c;
         }
     }
     let mut best = vec![f64::INFINITY; full + 1];
