@@ -6,6 +6,7 @@
 use crate::lang::Lang;
 use crate::report::safety::csv_with_bom;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use unicode_width::UnicodeWidthStr;
 
@@ -251,6 +252,30 @@ fn wrapped_lines(row: &[Cell], wrap: &[bool], widths: &[f64]) -> usize {
         .unwrap_or(1)
 }
 
+/// Excel's limit on one cell's text, in UTF-16 code units.
+const EXCEL_CELL_LIMIT: usize = 32_767;
+
+/// Text cut to what one Excel cell holds, ending in "…" when cut: a list of every
+/// agency linking two fields runs past the limit in a prefecture's inventory, and the
+/// workbook would otherwise not be written at all (the CSV keeps the whole text).
+fn within_cell_limit(text: &str) -> Cow<'_, str> {
+    if text.encode_utf16().count() <= EXCEL_CELL_LIMIT {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut units = 0;
+    for c in text.chars() {
+        // One unit is kept for the ellipsis.
+        if units + c.len_utf16() > EXCEL_CELL_LIMIT - 1 {
+            break;
+        }
+        units += c.len_utf16();
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
 /// Escapes `&` for Excel's page header codes.
 fn header_code_text(text: &str) -> String {
     text.replace('&', "&&")
@@ -321,7 +346,12 @@ fn write_row(
                 } else {
                     &formats.text
                 };
-                sheet.write_string_with_format(r, column, text, format)?
+                sheet.write_string_with_format(
+                    r,
+                    column,
+                    within_cell_limit(text).as_ref(),
+                    format,
+                )?
             }
             // `+ 0.0` turns -0.0 into 0.0, so no sheet shows "-0".
             Cell::Number(value, decimals) => sheet.write_number_with_format(
@@ -411,6 +441,18 @@ pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_past_excels_cell_limit_is_cut_with_an_ellipsis_and_the_workbook_is_written() {
+        let long = "機関、".repeat(20_000);
+        let cut = within_cell_limit(&long);
+        assert_eq!(cut.encode_utf16().count(), EXCEL_CELL_LIMIT);
+        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
+        assert_eq!(within_cell_limit("短い"), "短い");
+        let mut t = Table::new("t", Lang::En, "表", "Table", &[("名前", "name")]);
+        t.rows.push(vec![Cell::from(long.as_str())]);
+        assert!(tables_to_xlsx(&[t]).is_ok());
+    }
 
     fn sample() -> Table {
         let mut t = Table::new("t", Lang::En, "表", "Table", &[("名前", "name"), ("値", "value")]);
