@@ -1,6 +1,8 @@
-//! Every stage of the pipeline on generated inventories of 30, 300, 3,000 and 30,000
-//! meetings (seed 20250607, agencies ≈ meetings within `kaigi::generate`'s 50–5,000),
-//! sizes in the benchmark id; and a batch of 500 generated municipalities.
+//! Every stage of the pipeline on generated regions of 300, 3,000 and 20,000 meetings
+//! (`kaigi::generate::generate_region`, seed 20250607, one municipality per 400
+//! meetings, each with its own agencies and a few shared regional offices: the shape of
+//! a prefecture's inventory), sizes in the benchmark id; and a batch of 500 generated
+//! municipalities.
 //!
 //! Stages: `load` (CSV files written once to a temporary folder, then
 //! `kaigi::input::load`: decode, parse, normalise, resolve aliases), `graph`
@@ -11,15 +13,15 @@
 //! stages once each, for a quick look without criterion's repetitions.
 //!
 //! Run: `cargo bench --bench pipeline`; one size: `cargo bench --bench pipeline -- /300`.
-//! `KAIGI_BENCH_SIZES=30,300,batch` limits what is built and run (the 30,000 inventory
-//! takes a while to generate; `batch` selects the batch bench). Figures are recorded in BENCHMARKS.md.
+//! `KAIGI_BENCH_SIZES=300,60000,batch` chooses what is built and run (`batch` selects
+//! the batch bench). Figures are recorded in BENCHMARKS.md.
 
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
 use kaigi::Lang;
 use kaigi::analysis::{Settings, analyse};
 use kaigi::batch::run_batch;
 use kaigi::connectivity::{ConnectivityOptions, analyze as analyze_connectivity};
-use kaigi::generate::{GenerateParams, MAX_AGENCIES, MIN_AGENCIES, generate};
+use kaigi::generate::{RegionParams, generate_region};
 use kaigi::graph::AgencyNetwork;
 use kaigi::input::{LoadOptions, load};
 use kaigi::overlap::{OverlapParams, analyze as analyze_overlap};
@@ -30,7 +32,7 @@ use std::path::Path;
 use std::time::Duration;
 
 const SEED: u64 = 20_250_607;
-const SIZES: [usize; 4] = [30, 300, 3_000, 30_000];
+const SIZES: [usize; 3] = [300, 3_000, 20_000];
 
 /// The sizes to run: `KAIGI_BENCH_SIZES=30,300,batch` (`batch` for the batch bench),
 /// default all.
@@ -41,10 +43,13 @@ fn sizes() -> Vec<usize> {
     }
 }
 
-/// Writes a generated inventory of `meetings` meetings into `dir`.
+/// Writes a generated region of `meetings` meetings into `dir`: one municipality per
+/// 400 meetings (as `scripts/bench/pipeline.sh`), so larger inventories have more
+/// municipalities rather than busier agencies.
 fn write_inventory(dir: &Path, meetings: usize, seed: u64) {
-    let agencies = meetings.clamp(MIN_AGENCIES, MAX_AGENCIES);
-    let city = generate(&GenerateParams { meetings, agencies, seed }).expect("valid sizes");
+    let municipalities = meetings.div_ceil(400);
+    let region = RegionParams { municipalities, meetings: Some(meetings), seed };
+    let city = generate_region(&region).expect("valid sizes");
     std::fs::create_dir_all(dir).expect("temporary folder");
     for (name, bytes) in city.files() {
         std::fs::write(dir.join(name), bytes).expect("write generated file");
@@ -124,7 +129,8 @@ fn bench_stages(c: &mut Criterion) {
     group.finish();
 }
 
-/// 500 municipalities of 30–60 meetings each (seed 20250607 + i), written once.
+/// 500 municipalities of 30–60 meetings each (one-municipality regions, seed 20250607 +
+/// i), written once.
 fn bench_batch(c: &mut Criterion) {
     if std::env::var("KAIGI_BENCH_SIZES").is_ok_and(|list| !list.contains("batch")) {
         return;

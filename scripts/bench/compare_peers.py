@@ -10,9 +10,11 @@ What it does
    package at a time; a peer that cannot be installed or imported is skipped with a
    message, and the table shows it as skipped.
 2. Builds ``target/release/kaigi`` and ``examples/stage_times`` (release).
-3. For each size N, generates an inventory (``kaigi generate --meetings N --agencies A
-   --seed 20250607``, A = N clamped to 50..5000, under ``target/bench-inventories``,
-   shared with ``pipeline.sh``) and writes kaigi's normalised JSON
+3. For each size N, generates an inventory (``--generator region``, the default:
+   ``kaigi generate --municipalities M --meetings N --seed 20250607`` with M = N / 400
+   rounded up; ``--generator city``: ``kaigi generate --meetings N --agencies A``, A = N
+   clamped to 50..5000), under ``$CARGO_TARGET_DIR/bench-inventories`` (``target/``
+   without it), shared with ``pipeline.sh``, and writes kaigi's normalised JSON
    (``kaigi inventory DIR --format json``), which carries the same meetings,
    participants (aliases resolved, head-counts), sessions and minutes as the CSV files.
 4. Runs ``stage_times`` (all cores, and once more with ``RAYON_NUM_THREADS=1``) and each
@@ -59,7 +61,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / "scripts" / ".venv-bench"
 REQUIREMENTS = Path(__file__).resolve().parent / "requirements.txt"
-DATA = ROOT / "target" / "bench-inventories"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+DATA = TARGET / "bench-inventories"
 SEED = 20250607
 STAGES = [
     "parse",
@@ -111,16 +114,20 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, check=True, cwd=ROOT, **kwargs)
 
 
-def inventory_for(size: int, kaigi: Path) -> tuple[Path, Path]:
-    agencies = min(max(size, 50), 5000)
-    folder = DATA / f"city-{size}"
+def inventory_for(size: int, kaigi: Path, generator: str) -> tuple[Path, Path]:
+    folder = DATA / f"{generator}-{size}"
     if not (folder / "meetings.csv").exists():
+        if generator == "region":
+            # One municipality per 400 meetings, as scripts/bench/pipeline.sh.
+            shape = ["--municipalities", str(-(-size // 400))]
+        else:
+            shape = ["--agencies", str(min(max(size, 50), 5000))]
         run(
-            [str(kaigi), "generate", "--meetings", str(size), "--agencies", str(agencies),
+            [str(kaigi), "generate", "--meetings", str(size), *shape,
              "--seed", str(SEED), "--out", str(folder), "--force"],
             stderr=subprocess.DEVNULL,
         )
-    normalised = DATA / f"city-{size}.json"
+    normalised = DATA / f"{generator}-{size}.json"
     if not normalised.exists():
         with normalised.open("wb") as out:
             run([str(kaigi), "inventory", str(folder), "--format", "json"], stdout=out)
@@ -358,7 +365,7 @@ def kaigi_times(normalised_dir: Path, repeat: int, threads: int | None) -> dict:
     if threads:
         env["RAYON_NUM_THREADS"] = str(threads)
     out = run(
-        [str(ROOT / "target/release/examples/stage_times"), str(normalised_dir),
+        [str(TARGET / "release/examples/stage_times"), str(normalised_dir),
          "--repeat", str(repeat)],
         stdout=subprocess.PIPE,
         env=env,
@@ -384,6 +391,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per stage (fastest kept)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per peer per size")
     parser.add_argument("--peers", nargs="+", default=["networkx", "igraph"])
+    parser.add_argument("--generator", choices=["region", "city"], default="region",
+                        help="region: kaigi generate --municipalities ceil(N/400) (default); "
+                        "city: one city, agencies = N clamped to 50..5000")
+    parser.add_argument("--no-venv", action="store_true",
+                        help="use this Python's NetworkX and igraph instead of the venv")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("inventory", nargs="?", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -393,16 +405,17 @@ def main() -> None:
         )
         return
 
-    ensure_venv()
+    if not args.no_venv:
+        ensure_venv()
     run(["cargo", "build", "--release", "--quiet", "--bin", "kaigi", "--example", "stage_times"])
-    kaigi = ROOT / "target/release/kaigi"
+    kaigi = TARGET / "release/kaigi"
     with open("/proc/loadavg") as f:
         load_before = " ".join(f.read().split()[:3])
     print(f"date: {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC; cores: {os.cpu_count()}; "
           f"load before: {load_before}; python {sys.version.split()[0]}")
     rows, problems, notes = [], [], []
     for size in args.sizes:
-        folder, normalised = inventory_for(size, kaigi)
+        folder, normalised = inventory_for(size, kaigi, args.generator)
         ours = kaigi_times(folder, args.repeat, None)
         ours1 = kaigi_times(folder, args.repeat, 1)
         peers = {p: run_peer(p, normalised, args.repeat, args.timeout) for p in args.peers}
