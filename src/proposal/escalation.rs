@@ -93,12 +93,15 @@ pub(crate) fn meeting_targets(prepared: &Prepared) -> Vec<Option<Target>> {
 /// Meetings with a level, by the body they belong to (a parent key or a family) and
 /// area (`None` for municipality-wide), each list sorted by (level, index).
 struct Levels<'a> {
-    lists: HashMap<(&'a str, Option<&'a str>), Vec<(u8, usize)>>,
+    lists: HashMap<BodyArea<'a>, Vec<(u8, usize)>>,
 }
+
+/// A body (parent key or family) and an area (`None` for municipality-wide).
+type BodyArea<'a> = (&'a str, Option<&'a str>);
 
 impl<'a> Levels<'a> {
     fn new(items: &'a [Item], body: impl Fn(&'a Item) -> Option<&'a str>) -> Self {
-        let mut lists: HashMap<(&str, Option<&str>), Vec<(u8, usize)>> = HashMap::new();
+        let mut lists: HashMap<BodyArea<'a>, Vec<(u8, usize)>> = HashMap::new();
         for (j, m) in items.iter().enumerate() {
             if let (Some(key), Some(level)) = (body(m), m.profile.level) {
                 lists.entry((key, m.area.as_deref())).or_default().push((level, j));
