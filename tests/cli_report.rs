@@ -553,3 +553,41 @@ fn report_html_prints_on_a4_with_rows_and_charts_kept_whole() {
     assert!(summary.contains("Who must approve what"), "{summary}");
     assert!(summary.contains("if everyone sits through every session"), "{summary}");
 }
+
+/// Every chart's words are drawn as glyph outlines of the bundled font, so Japanese shows
+/// on a machine without a Japanese font; the words stay as transparent text for screen
+/// readers, search and copying; each SVG parses, and glyph ids are unique in report.html.
+#[test]
+fn chart_text_is_drawn_as_outlines_and_stays_readable_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    report("inputs/sample-city", dir.path(), "ja");
+    let written = files(dir.path());
+    let mut charts = 0;
+    for (name, bytes) in written.iter().filter(|(n, _)| n.ends_with(".svg")) {
+        let svg = String::from_utf8(bytes.clone()).unwrap();
+        let document = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let texts: Vec<_> = document.descendants().filter(|n| n.has_tag_name("text")).collect();
+        assert!(!texts.is_empty(), "{name} has no text");
+        for text in &texts {
+            assert_eq!(text.attribute("fill-opacity"), Some("0"), "{name}: visible <text>");
+        }
+        let uses = document.descendants().filter(|n| n.has_tag_name("use")).count();
+        let glyphs = document
+            .descendants()
+            .filter(|n| n.has_tag_name("path") && n.attribute("id").is_some())
+            .count();
+        assert!(uses > 0 && glyphs > 0, "{name}: {uses} uses of {glyphs} glyphs");
+        charts += 1;
+    }
+    assert!(charts >= 9, "{charts} charts");
+    // The page inlines the charts: no id may repeat.
+    let html = String::from_utf8(written["report.html"].clone()).unwrap();
+    let ids: Vec<&str> =
+        html.split(" id=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "repeated ids in report.html");
+    // The structure diagram still names 地域ケア推進会議 in words.
+    assert!(
+        String::from_utf8_lossy(&written["charts/structure_after.svg"]).contains("地域ケア推進")
+    );
+}

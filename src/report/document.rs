@@ -703,6 +703,38 @@ pub(crate) fn chart_html(chart: &Chart) -> Markup {
     }
 }
 
+/// A second copy of a chart on the same page (the summary's diagram, also shown with
+/// the charts): every id inside it, and the references to them, get `suffix`, since ids
+/// must be unique in an HTML document.
+pub(crate) fn chart_copy_html(chart: &Chart, suffix: &str) -> Markup {
+    let svg = with_suffix(&with_suffix(&chart.svg, " id=\"", suffix), "href=\"#", suffix);
+    html! {
+        figure id=(format!("chart-{}-{suffix}", chart.key)) {
+            (PreEscaped(svg))
+            figcaption { (chart.title) }
+        }
+    }
+}
+
+/// `text` with `-suffix` added to every quoted value that follows `marker`.
+fn with_suffix(text: &str, marker: &str, suffix: &str) -> String {
+    let mut parts = text.split(marker);
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for part in parts {
+        out.push_str(marker);
+        match part.find('"') {
+            Some(end) => {
+                out.push_str(&part[..end]);
+                out.push('-');
+                out.push_str(suffix);
+                out.push_str(&part[end..]);
+            }
+            None => out.push_str(part),
+        }
+    }
+    out
+}
+
 /// The self-contained HTML report: summary first, then the meeting table, the proposal,
 /// and the charts inline. No script, no external asset.
 pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang: Lang) -> String {
@@ -754,7 +786,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                         @if let Some(chart) = structure_chart(charts) {
                             div {
                                 h3 { (words::structure(lang)) }
-                                (chart_html(chart))
+                                (chart_copy_html(chart, "summary"))
                             }
                         }
                         div {

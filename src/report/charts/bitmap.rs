@@ -205,7 +205,7 @@ pub(super) fn advance_width(font: &FontRef<'static>, em: f32, text: &str) -> f32
 }
 
 /// The font's x-height at `em` pixels per em, measured on "x" (half an em without one).
-fn x_height(font: &FontRef<'static>, em: f32) -> f32 {
+pub(super) fn x_height(font: &FontRef<'static>, em: f32) -> f32 {
     let scaled = font.as_scaled(em);
     scaled
         .outline_glyph(scaled.scaled_glyph('x'))

@@ -26,6 +26,7 @@ mod heatmap;
 mod layout;
 mod lorenz;
 mod network;
+mod outline;
 mod palette;
 mod render;
 mod structure;

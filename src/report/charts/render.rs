@@ -69,6 +69,7 @@ pub(super) fn render(chart: &impl Chart) -> Result<Rendered, ChartError> {
     }
     let png = encode_png(&rgb, width, height)?;
     let svg = with_title_and_desc(svg, chart.title(), &chart.description());
+    let svg = super::outline::text_as_outlines(&svg, &super::fonts::active_font());
     Ok(Rendered { svg, png })
 }
 
