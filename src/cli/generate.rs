@@ -68,28 +68,18 @@ pub fn run(args: Args) -> Outcome {
     let groups = city.ground_truth.groups.len();
     let written = &city.ground_truth.params;
     let (meetings, agencies, seed) = (written.meetings, written.agencies, written.seed);
-    if let Some(region) = &region {
-        let municipalities = region.municipalities;
-        match args.lang {
-            Lang::Ja => eprintln!(
-                "kaigi: {municipalities} 市町村、会議 {meetings} 件、機関 {agencies} 件、仕込んだ重複のまとまり {groups} 件（シード {seed}）"
-            ),
-            Lang::En => eprintln!(
-                "kaigi: {}, {}, {}, {} (seed {seed})",
-                counted(municipalities, "municipality", "municipalities"),
-                counted(meetings, "meeting", "meetings"),
-                counted(agencies, "agency", "agencies"),
-                counted(groups, "planted group", "planted groups")
-            ),
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
+    // A region says how many municipalities first.
+    let municipalities = region.as_ref().map(|r| r.municipalities);
     match args.lang {
         Lang::Ja => eprintln!(
-            "kaigi: 会議 {meetings} 件、機関 {agencies} 件、仕込んだ重複のまとまり {groups} 件（シード {seed}）"
+            "kaigi: {}会議 {meetings} 件、機関 {agencies} 件、仕込んだ重複のまとまり {groups} 件（シード {seed}）",
+            municipalities.map_or(String::new(), |m| format!("{m} 市町村、"))
         ),
         Lang::En => eprintln!(
-            "kaigi: {}, {}, {} (seed {seed})",
+            "kaigi: {}{}, {}, {} (seed {seed})",
+            municipalities.map_or(String::new(), |m| {
+                format!("{}, ", counted(m, "municipality", "municipalities"))
+            }),
             counted(meetings, "meeting", "meetings"),
             counted(agencies, "agency", "agencies"),
             counted(groups, "planted group", "planted groups")

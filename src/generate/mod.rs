@@ -219,16 +219,7 @@ pub fn generate(params: &GenerateParams) -> Result<Generated, GenerateError> {
     let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
     let City { agencies, mut drafts } =
         draft_city(&mut rng, params.meetings, params.agencies, Style::City);
-    let width = params.meetings.to_string().len().max(2);
-    let ids: Vec<String> = (1..=drafts.len()).map(|i| format!("M{i:0width$}")).collect();
-    let mut members: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for ((_, group), id) in drafts.iter().zip(&ids) {
-        if let Some(group) = group {
-            members.entry(*group).or_default().push(id.clone());
-        }
-    }
-    let mut planted: Vec<Vec<String>> = members.into_values().filter(|g| g.len() >= 2).collect();
-    planted.sort();
+    let (ids, planted) = ids_and_planted(&drafts, params.meetings.to_string().len().max(2));
     unique_names(&mut rng, &mut drafts);
     let meetings_csv = write_meetings(&mut rng, &ids, &drafts, &agencies);
     let agencies_csv = write_agencies(&agencies);
@@ -254,6 +245,24 @@ enum Style {
 }
 
 /// One city's agencies and meeting drafts, each draft with its planted group (if any).
+/// Meeting ids `M01`… (at least `width` digits) for the drafts, and the planted groups
+/// of near-duplicates as lists of ids (groups of two or more, sorted).
+fn ids_and_planted(
+    drafts: &[(Draft, Option<usize>)],
+    width: usize,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let ids: Vec<String> = (1..=drafts.len()).map(|i| format!("M{i:0width$}")).collect();
+    let mut members: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for ((_, group), id) in drafts.iter().zip(&ids) {
+        if let Some(group) = group {
+            members.entry(*group).or_default().push(id.clone());
+        }
+    }
+    let mut planted: Vec<Vec<String>> = members.into_values().filter(|g| g.len() >= 2).collect();
+    planted.sort();
+    (ids, planted)
+}
+
 struct City {
     agencies: Vec<Agency>,
     drafts: Vec<(Draft, Option<usize>)>,

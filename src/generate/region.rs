@@ -12,8 +12,8 @@
 
 use super::{
     Agency, City, Draft, GenerateError, GenerateParams, Generated, GroundTruth, MAX_AGENCIES,
-    MAX_MEETINGS, MIN_AGENCIES, Style, catalogue, draft_city, unique_names, write_agencies,
-    write_meetings,
+    MAX_MEETINGS, MIN_AGENCIES, Style, catalogue, draft_city, ids_and_planted, unique_names,
+    write_agencies, write_meetings,
 };
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
@@ -189,16 +189,7 @@ pub fn generate_region(params: &RegionParams) -> Result<Generated, GenerateError
         }
         groups_so_far += most_group;
     }
-    let width = drafts.len().to_string().len().max(2);
-    let ids: Vec<String> = (1..=drafts.len()).map(|i| format!("M{i:0width$}")).collect();
-    let mut members: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for ((_, group), id) in drafts.iter().zip(&ids) {
-        if let Some(group) = group {
-            members.entry(*group).or_default().push(id.clone());
-        }
-    }
-    let mut planted: Vec<Vec<String>> = members.into_values().filter(|g| g.len() >= 2).collect();
-    planted.sort();
+    let (ids, planted) = ids_and_planted(&drafts, drafts.len().to_string().len().max(2));
     let meetings_csv = write_meetings(&mut rng, &ids, &drafts, &agencies);
     let agencies_csv = write_agencies(&agencies);
     Ok(Generated {
