@@ -194,6 +194,22 @@ fn no_body_escalates_to_an_unrelated_field_on_shared_agencies_alone() {
     }
 }
 
+/// A body raises its issues only to a body of the same owner: the city's 成年後見制度利用
+/// 促進協議会 (M24) and the 民生委員児童委員協議会 定例会 (M29) do not escalate to M35, the
+/// 社協's own 地域福祉活動計画推進委員会, whose board answers to the 社協, not to the city
+/// or the commissioners' council. M23, run by the city, still reaches the city's
+/// 地域ケア推進会議 (M04).
+#[test]
+fn the_same_field_rule_never_crosses_to_another_owner_s_body() {
+    let p = proposal();
+    for from in ["M24", "M29"] {
+        if let Some((_, to)) = escalation_of(&p, from) {
+            assert_ne!(to, "M35", "{from} → M35, the 社協's own plan committee");
+        }
+    }
+    assert_eq!(escalation_of(&p, "M23").map(|(_, to)| to), Some("M04".to_string()));
+}
+
 /// Bodies with a basis keep their legal identity; only bodies without any basis, run by
 /// the municipality, are merged away.
 #[test]

@@ -168,9 +168,11 @@ impl FieldIndex {
     }
 
     /// A meeting of the same field one tier up (a case meeting tries community, then
-    /// policy), sharing at least one agency: the one sharing most, first in inventory
-    /// order. Only meetings that share an agency are looked at, counted through the
-    /// agency index.
+    /// policy), run by the same owner, sharing at least one agency: the one sharing most,
+    /// first in inventory order. The owner matters: a city meeting does not raise its
+    /// issues to the social welfare council's own plan committee, whose board answers to
+    /// the council, not to the city. Only meetings that share an agency are looked at,
+    /// counted through the agency index.
     fn same_field(&self, items: &[Item], counter: &mut SharedCounter, i: usize) -> Option<usize> {
         let field = items[i].field.as_ref()?;
         let ups: &[Tier] = match items[i].profile.tier.value {
@@ -192,6 +194,7 @@ impl FieldIndex {
                     j != i
                         && items[j].profile.tier.value == tier
                         && items[j].field.as_ref() == Some(field)
+                        && items[j].owner == items[i].owner
                 })
                 .map(|j| (counter.shared[j], std::cmp::Reverse(j)))
                 .max()
@@ -280,6 +283,7 @@ mod tests {
                                     j != i
                                         && m.profile.tier.value == tier
                                         && m.field.as_ref() == Some(field)
+                                        && m.owner == items[i].owner
                                 })
                                 .map(|(j, _)| {
                                     (members[i].intersection(&members[j]).count(), Reverse(j))
