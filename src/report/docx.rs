@@ -24,7 +24,7 @@ use crate::report::phrases;
 use crate::report::phrases::summary as words;
 use crate::report::safety::xml_text;
 use crate::report::summary::{structure_chart, summary};
-use crate::report::table::{Cell, Table};
+use crate::report::table::{Cell, Cut, Table};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType,
     PageSize, Paragraph, Pic, Run, RunFonts, Section, Shading, Style, StyleType, TableCell,
@@ -50,6 +50,13 @@ const EMU_PER_TWIP: u64 = 635;
 const EMU_PER_MM: u64 = 36_000;
 /// Left and right cell padding Word puts in each cell, in twips.
 const CELL_PADDING: u32 = 2 * 108;
+
+/// Rows a table in the Word file holds at most, and proposed bodies it describes: a
+/// document to edit and hand over, not a database (a 20,000-meeting region would be
+/// thousands of pages, and docx-rs holds the whole document in memory). The rest is
+/// in tables.xlsx and tables/*.csv, as the note under a cut table says.
+const DOCX_ROWS: usize = 500;
+const DOCX_BODIES: usize = 200;
 
 /// The font set of one language.
 struct Fonts {
@@ -147,7 +154,11 @@ fn build(
         .footer(page_number())
         .add_paragraph(styled("Heading1", section_title("meetings", lang)));
     if let Some(t) = find("meetings") {
-        second = second.add_table(table(t, LANDSCAPE_WIDTH, 8, &f));
+        let (shown, cut) = capped(t, DOCX_ROWS);
+        second = second.add_table(table(&shown, LANDSCAPE_WIDTH, 8, &f));
+        if let Some(note) = cut {
+            second = second.add_paragraph(text(&phrases::docx_cut(&note, lang)).size(18));
+        }
     }
 
     // The rest, portrait: the proposal, the charts, the agencies.
@@ -168,7 +179,8 @@ fn build(
         docx = docx.add_table(table(t, PORTRAIT_WIDTH, 9, &f));
     }
     docx = docx.add_paragraph(text(&phrases::cost_assumptions(&analysis.proposal, lang)).size(18));
-    for body in &analysis.proposal.bodies {
+    let bodies = &analysis.proposal.bodies;
+    for body in bodies.iter().take(DOCX_BODIES) {
         docx = docx.add_paragraph(styled(
             "Heading2",
             &format!("{} {}", body.id, phrases::body_title(body, lang)),
@@ -180,10 +192,18 @@ fn build(
             docx = docx.add_paragraph(item("・", &phrases::reason(reason, lang)));
         }
     }
+    if bodies.len() > DOCX_BODIES {
+        let cut = Cut { shown: DOCX_BODIES, total: bodies.len(), key: "proposal_bodies".into() };
+        docx = docx.add_paragraph(text(&phrases::docx_cut(&cut, lang)).size(18));
+    }
     if let Some(t) = find("proposal_meetings") {
+        let (shown, cut) = capped(t, DOCX_ROWS);
         docx = docx
             .add_paragraph(styled("Heading2", section_title("decisions", lang)))
-            .add_table(table(t, PORTRAIT_WIDTH, 8, &f));
+            .add_table(table(&shown, PORTRAIT_WIDTH, 8, &f));
+        if let Some(note) = cut {
+            docx = docx.add_paragraph(text(&phrases::docx_cut(&note, lang)).size(18));
+        }
     }
     if !charts.is_empty() {
         docx = docx.add_paragraph(styled("Heading1", section_title("charts", lang)));
@@ -194,13 +214,27 @@ fn build(
         }
     }
     if let Some(t) = find("agencies") {
+        let (shown, cut) = capped(t, DOCX_ROWS);
         docx = docx
             .add_paragraph(styled("Heading1", section_title("agencies", lang)))
-            .add_table(table(t, PORTRAIT_WIDTH, 8, &f));
+            .add_table(table(&shown, PORTRAIT_WIDTH, 8, &f));
+        if let Some(note) = cut {
+            docx = docx.add_paragraph(text(&phrases::docx_cut(&note, lang)).size(18));
+        }
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(|e| DocxError(e.to_string()))?;
     compressed(&bytes.into_inner()).map_err(|e| DocxError(e.to_string()))
+}
+
+/// The table with at most `max` rows (its totals kept), and what was cut, if anything.
+fn capped(t: &Table, max: usize) -> (std::borrow::Cow<'_, Table>, Option<Cut>) {
+    if t.rows.len() <= max {
+        return (std::borrow::Cow::Borrowed(t), None);
+    }
+    let shown = Table { rows: t.rows[..max].to_vec(), ..t.clone_without_rows() };
+    let cut = Cut { shown: max, total: t.rows.len(), key: t.key.clone() };
+    (std::borrow::Cow::Owned(shown), Some(cut))
 }
 
 /// The package again, its XML parts deflated and every entry dated 1980-01-01.
@@ -391,4 +425,28 @@ fn table(t: &Table, width: u32, points: usize, f: &Fonts) -> docx_rs::Table {
         .set_grid(widths.clone())
         .layout(TableLayoutType::Fixed)
         .width(widths.iter().sum(), WidthType::Dxa)
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_table_is_cut_to_its_first_rows_with_its_totals_and_says_so() {
+        let mut t = Table::new("meetings", Lang::Ja, "会議一覧", "Meetings", &[("ID", "id")]);
+        t.rows = (0..DOCX_ROWS + 7).map(|i| vec![Cell::from(format!("M{i}"))]).collect();
+        t.totals = vec![vec![Cell::from("合計")]];
+        let (shown, cut) = capped(&t, DOCX_ROWS);
+        assert_eq!(shown.rows.len(), DOCX_ROWS);
+        assert_eq!(shown.rows[0], t.rows[0]);
+        assert_eq!(shown.totals, t.totals);
+        assert_eq!(
+            cut,
+            Some(Cut { shown: DOCX_ROWS, total: DOCX_ROWS + 7, key: "meetings".into() })
+        );
+        // A table that fits is used as it is.
+        t.rows.truncate(3);
+        let (shown, cut) = capped(&t, DOCX_ROWS);
+        assert!(matches!(shown, std::borrow::Cow::Borrowed(_)) && cut.is_none());
+    }
 }

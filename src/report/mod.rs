@@ -52,7 +52,7 @@ pub use scenarios::{
 pub use schema::{
     SchemaFile, analysis_schema, review_schema, scenarios_schema, schema_files, whatif_schema,
 };
-pub use table::{Cell, Table, markdown_text, tables_to_xlsx};
+pub use table::{Cell, Cut, Table, markdown_text, tables_to_xlsx};
 pub use template::{CsvTemplate, example_label, template_csv, template_xlsx};
 pub use whatif::{whatif_json, whatif_text};
 pub use write::{ReportError, ReportParts, write_report};

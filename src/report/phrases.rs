@@ -1074,3 +1074,26 @@ pub fn role_legend(lang: Lang) -> &'static str {
          raises issues). \"twice\": another meeting of the same field, tier and area serves it too.",
     )
 }
+
+/// Under a table the Word file cuts short: how much it shows and where the rest is.
+///
+/// ```
+/// use kaigi::{Lang, report::{Cut, phrases::docx_cut}};
+/// let cut = Cut { shown: 500, total: 20_000, key: "meetings".into() };
+/// assert_eq!(
+///     docx_cut(&cut, Lang::Ja),
+///     "全 20000 件のうち最初の 500 件を載せています。すべては tables.xlsx と tables/meetings.csv にあります。"
+/// );
+/// ```
+pub fn docx_cut(cut: &crate::report::Cut, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "全 {} 件のうち最初の {} 件を載せています。すべては tables.xlsx と tables/{}.csv にあります。",
+            cut.total, cut.shown, cut.key
+        ),
+        Lang::En => format!(
+            "The first {} of {} are shown; all of them are in tables.xlsx and tables/{}.csv.",
+            cut.shown, cut.total, cut.key
+        ),
+    }
+}

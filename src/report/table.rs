@@ -63,6 +63,17 @@ pub struct Table {
     pub totals: Vec<Vec<Cell>>,
 }
 
+/// How much of a table (or list) a document shows when it cannot hold all of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    /// Rows (or items) shown.
+    pub shown: usize,
+    /// Rows in all.
+    pub total: usize,
+    /// The table's key: where the rest is (`tables/<key>.csv`).
+    pub key: String,
+}
+
 impl Table {
     /// A table with a title picked by language.
     pub fn new(
@@ -117,6 +128,18 @@ impl Table {
         } else {
             let share = (total - sum_short) / (sum_natural - sum_short);
             natural.iter().zip(&short).map(|(n, s)| s + (n - s) * share).collect()
+        }
+    }
+
+    /// The table's title, header and totals, without its rows (cloning only what is
+    /// small, for a copy that holds some of the rows).
+    pub fn clone_without_rows(&self) -> Table {
+        Table {
+            key: self.key.clone(),
+            title: self.title.clone(),
+            header: self.header.clone(),
+            rows: Vec::new(),
+            totals: self.totals.clone(),
         }
     }
 
