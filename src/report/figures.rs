@@ -454,8 +454,15 @@ pub(crate) fn network_picture(c: &ConnectivityReport) -> Vec<(usize, (f64, f64))
     }
     let index: BTreeMap<&str, usize> =
         shown.iter().enumerate().map(|(k, (_, a))| (a.name.as_str(), k)).collect();
-    let edges: Vec<NetworkEdge> = c
-        .ties
+    let edges = ties_among(c, &index);
+    let positions =
+        layout_with_isolates_below(shown.iter().map(|(_, a)| a.degree > 0).collect(), &edges);
+    shown.into_iter().map(|(i, _)| i).zip(positions).collect()
+}
+
+/// The ties between the agencies drawn, by their place in the picture (`index`).
+fn ties_among(c: &ConnectivityReport, index: &BTreeMap<&str, usize>) -> Vec<NetworkEdge> {
+    c.ties
         .iter()
         .filter_map(|t| {
             Some(NetworkEdge {
@@ -465,10 +472,7 @@ pub(crate) fn network_picture(c: &ConnectivityReport) -> Vec<(usize, (f64, f64))
                 style: EdgeStyle::Normal,
             })
         })
-        .collect();
-    let positions =
-        layout_with_isolates_below(shown.iter().map(|(_, a)| a.degree > 0).collect(), &edges);
-    shown.into_iter().map(|(i, _)| i).zip(positions).collect()
+        .collect()
 }
 
 /// The agency network, coloured by sector, brokers and articulation points marked.
@@ -492,18 +496,7 @@ fn agency_network(analysis: &Analysis, lang: Lang) -> Result<Chart, ChartError> 
             faded: false,
         })
         .collect();
-    let edges: Vec<NetworkEdge> = c
-        .ties
-        .iter()
-        .filter_map(|t| {
-            Some(NetworkEdge {
-                a: *index.get(t.a.as_str())?,
-                b: *index.get(t.b.as_str())?,
-                weight: t.collaboration,
-                style: EdgeStyle::Normal,
-            })
-        })
-        .collect();
+    let edges = ties_among(c, &index);
     let title = capped_title(
         lang.pick(
             "機関のつながり（分野別の色、◎仲介役・□分断点）",
