@@ -84,7 +84,10 @@ pub fn run(args: Args) -> Outcome {
     };
     let written = write_report(&analysis, &parts, &out, lang, &loaded.sources, &mut step)?;
     progress.finish_and_clear();
-    crate::cli::common::report_written(written.len(), &out, "report.html", lang);
+    for item in &written.left_out {
+        eprintln!("kaigi: {}", kaigi::report::phrases::left_out(item, lang));
+    }
+    crate::cli::common::report_written(written.files.len(), &out, "report.html", lang);
     if args.open {
         crate::cli::common::open_document(&out.join("report.html"), lang);
     }

@@ -13,7 +13,7 @@ use crate::report::overlap::{caution_lines, cluster_sentence};
 use crate::report::phrases;
 use crate::report::phrases::summary as words;
 use crate::report::summary::{structure_chart, summary};
-use crate::report::table::{Cell, Table};
+use crate::report::table::{Cell, Cut, DOCUMENT_ROWS, Table};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// A chart ready to embed.
@@ -680,16 +680,22 @@ fn width_class(columns: usize) -> Option<&'static str> {
 
 /// A table inside a frame that scrolls sideways on a narrow screen (the page itself
 /// never does), the totals in its `tfoot`.
-pub(crate) fn table_html(table: &Table) -> Markup {
+/// At most [`DOCUMENT_ROWS`](crate::report::table::DOCUMENT_ROWS) rows, with a note
+/// saying where the rest is.
+pub(crate) fn table_html(table: &Table, lang: Lang) -> Markup {
+    let (shown, cut) = table.capped(crate::report::table::DOCUMENT_ROWS);
     html! {
         div class="table-frame" {
-            table class=[width_class(table.header.len())] {
-                thead { tr { @for h in &table.header { th { (h) } } } }
-                tbody { @for row in &table.rows { (row_html(row)) } }
-                @if !table.totals.is_empty() {
-                    tfoot { @for row in &table.totals { (row_html(row)) } }
+            table class=[width_class(shown.header.len())] {
+                thead { tr { @for h in &shown.header { th { (h) } } } }
+                tbody { @for row in &shown.rows { (row_html(row)) } }
+                @if !shown.totals.is_empty() {
+                    tfoot { @for row in &shown.totals { (row_html(row)) } }
                 }
             }
+        }
+        @if let Some(cut) = &cut {
+            p class="note" { (phrases::cut_note(cut, lang)) }
         }
     }
 }
@@ -779,7 +785,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                     }
                     p class="lead" { (summary.lead) }
                     h3 { (words::figures(lang)) }
-                    @if let Some(t) = find("before_after") { (table_html(t)) }
+                    @if let Some(t) = find("before_after") { (table_html(t, lang)) }
                     // The diagram beside the decisions: tall, it is readable only at
                     // half the page's width and full height, not squeezed under them.
                     div class="summary-split" {
@@ -807,7 +813,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                 }
                 section id="meetings" {
                     h2 { (section_title("meetings", lang)) }
-                    @if let Some(t) = find("meetings") { (table_html(t)) }
+                    @if let Some(t) = find("meetings") { (table_html(t, lang)) }
                 }
                 section id="overlap" {
                     h2 { (section_title("overlap", lang)) }
@@ -821,7 +827,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                                 crate::counted(analysis.overlap.summary.clusters, "cluster", "clusters"), crate::counted(analysis.overlap.summary.meetings_in_clusters, "meeting", "meetings"), analysis.overlap.summary.duplicated_hours),
                         })
                     }
-                    @for (i, c) in analysis.overlap.clusters.iter().enumerate() {
+                    @for (i, c) in analysis.overlap.clusters.iter().enumerate().take(DOCUMENT_ROWS) {
                         div class="body" {
                             h3 { (format!("{} {}", lang.pick("まとまり", "Cluster"), i + 1)) ": "
                                 (c.meetings.iter().zip(&c.names).map(|(id, n)| format!("{id} {n}")).collect::<Vec<_>>().join(lang.pick("、", ", "))) }
@@ -830,6 +836,9 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                                 ul { @for line in caution_lines(c, lang) { li { (line) } } }
                             }
                         }
+                    }
+                    @if let Some(cut) = items_cut(analysis.overlap.clusters.len(), "overlap_clusters") {
+                        p class="note" { (phrases::cut_note(&cut, lang)) }
                     }
                     @if !analysis.overlap.tiers.is_empty() {
                         p class="note" {
@@ -843,7 +852,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                 (connectivity_html(analysis, lang))
                 section id="proposal" {
                     h2 { (section_title("proposal", lang)) }
-                    @if let Some(t) = find("before_after") { (table_html(t)) }
+                    @if let Some(t) = find("before_after") { (table_html(t, lang)) }
                     @if let Some(note) = phrases::field_links_unknown(p.before.sector_links, lang) {
                         p class="note" { (note) }
                     }
@@ -856,12 +865,15 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                             (Lang::En, _) => (format!("Search: heuristic (gap to the lower bound {:.1}%)", p.optimality.gap * 100.0)),
                         }
                     }
-                    @for b in &p.bodies {
+                    @for b in p.bodies.iter().take(DOCUMENT_ROWS) {
                         div class="body" id=(format!("body-{}", b.id)) {
                             h3 { (b.id) " " (phrases::body_title(b, lang)) }
                             @for line in body_facts(b, lang) { p { (line) } }
                             ul { @for r in &b.reasons { li { (phrases::reason(r, lang)) } } }
                         }
+                    }
+                    @if let Some(cut) = items_cut(p.bodies.len(), "proposal_bodies") {
+                        p class="note" { (phrases::cut_note(&cut, lang)) }
                     }
                     @if !p.options.is_empty() {
                         h3 { (lang.pick("個別ケース会議の選択肢（提案には含めていない）", "Options for the case meetings (not part of the proposal)")) }
@@ -873,10 +885,10 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                     section id="roles" {
                         h2 { (t.title) }
                         p class="note" { (phrases::role_legend(lang)) }
-                        (table_html(t))
+                        (table_html(t, lang))
                         @if let Some(gaps) = find("role_gaps") {
                             h3 { (gaps.title) }
-                            (table_html(gaps))
+                            (table_html(gaps, lang))
                         }
                     }
                 }
@@ -888,7 +900,7 @@ pub fn html_report(analysis: &Analysis, tables: &[Table], charts: &[Chart], lang
                 }
                 section id="agencies" {
                     h2 { (section_title("agencies", lang)) }
-                    @if let Some(t) = find("agencies") { (table_html(t)) }
+                    @if let Some(t) = find("agencies") { (table_html(t, lang)) }
                 }
     };
     page(&title, lang, body)
@@ -970,7 +982,7 @@ pub fn markdown_report(
     };
     out.push_str(&summary_markdown(analysis, tables, charts, lang));
     for table in tables {
-        out.push_str(&table.to_markdown());
+        out.push_str(&table.to_markdown_capped(lang));
         out.push_str(&crate::report::scenarios::markdown_after_table(&table.key, analysis, lang));
         if table.key == "role_matrix" {
             out.push_str(&crate::report::markdown_text(phrases::role_legend(lang)));
@@ -1004,7 +1016,7 @@ pub fn markdown_report(
         out.push('\n');
     }
     out.push_str(&format!("## {}\n\n", lang.pick("統合・合同開催の理由", "Reasons")));
-    for body in &analysis.proposal.bodies {
+    for body in analysis.proposal.bodies.iter().take(DOCUMENT_ROWS) {
         out.push_str(&format!(
             "### {} {}\n\n",
             body.id,
@@ -1018,5 +1030,15 @@ pub fn markdown_report(
         }
         out.push('\n');
     }
+    if let Some(cut) = items_cut(analysis.proposal.bodies.len(), "proposal_bodies") {
+        out.push_str(&crate::report::markdown_text(&phrases::cut_note(&cut, lang)));
+        out.push_str("\n\n");
+    }
     out
+}
+
+/// The cut of a list of `total` items a page shows at most [`DOCUMENT_ROWS`] of, when
+/// there are more; `key` names the table that holds them all.
+fn items_cut(total: usize, key: &str) -> Option<Cut> {
+    (total > DOCUMENT_ROWS).then(|| Cut { shown: DOCUMENT_ROWS, total, key: key.to_string() })
 }

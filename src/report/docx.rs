@@ -154,10 +154,10 @@ fn build(
         .footer(page_number())
         .add_paragraph(styled("Heading1", section_title("meetings", lang)));
     if let Some(t) = find("meetings") {
-        let (shown, cut) = capped(t, DOCX_ROWS);
+        let (shown, cut) = t.capped(DOCX_ROWS);
         second = second.add_table(table(&shown, LANDSCAPE_WIDTH, 8, &f));
         if let Some(note) = cut {
-            second = second.add_paragraph(text(&phrases::docx_cut(&note, lang)).size(18));
+            second = second.add_paragraph(text(&phrases::cut_note(&note, lang)).size(18));
         }
     }
 
@@ -194,15 +194,15 @@ fn build(
     }
     if bodies.len() > DOCX_BODIES {
         let cut = Cut { shown: DOCX_BODIES, total: bodies.len(), key: "proposal_bodies".into() };
-        docx = docx.add_paragraph(text(&phrases::docx_cut(&cut, lang)).size(18));
+        docx = docx.add_paragraph(text(&phrases::cut_note(&cut, lang)).size(18));
     }
     if let Some(t) = find("proposal_meetings") {
-        let (shown, cut) = capped(t, DOCX_ROWS);
+        let (shown, cut) = t.capped(DOCX_ROWS);
         docx = docx
             .add_paragraph(styled("Heading2", section_title("decisions", lang)))
             .add_table(table(&shown, PORTRAIT_WIDTH, 8, &f));
         if let Some(note) = cut {
-            docx = docx.add_paragraph(text(&phrases::docx_cut(&note, lang)).size(18));
+            docx = docx.add_paragraph(text(&phrases::cut_note(&note, lang)).size(18));
         }
     }
     if !charts.is_empty() {
@@ -214,27 +214,17 @@ fn build(
         }
     }
     if let Some(t) = find("agencies") {
-        let (shown, cut) = capped(t, DOCX_ROWS);
+        let (shown, cut) = t.capped(DOCX_ROWS);
         docx = docx
             .add_paragraph(styled("Heading1", section_title("agencies", lang)))
             .add_table(table(&shown, PORTRAIT_WIDTH, 8, &f));
         if let Some(note) = cut {
-            docx = docx.add_paragraph(text(&phrases::docx_cut(&note, lang)).size(18));
+            docx = docx.add_paragraph(text(&phrases::cut_note(&note, lang)).size(18));
         }
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(|e| DocxError(e.to_string()))?;
     compressed(&bytes.into_inner()).map_err(|e| DocxError(e.to_string()))
-}
-
-/// The table with at most `max` rows (its totals kept), and what was cut, if anything.
-fn capped(t: &Table, max: usize) -> (std::borrow::Cow<'_, Table>, Option<Cut>) {
-    if t.rows.len() <= max {
-        return (std::borrow::Cow::Borrowed(t), None);
-    }
-    let shown = Table { rows: t.rows[..max].to_vec(), ..t.clone_without_rows() };
-    let cut = Cut { shown: max, total: t.rows.len(), key: t.key.clone() };
-    (std::borrow::Cow::Owned(shown), Some(cut))
 }
 
 /// The package again, its XML parts deflated and every entry dated 1980-01-01.
@@ -436,7 +426,7 @@ mod cut_tests {
         let mut t = Table::new("meetings", Lang::Ja, "会議一覧", "Meetings", &[("ID", "id")]);
         t.rows = (0..DOCX_ROWS + 7).map(|i| vec![Cell::from(format!("M{i}"))]).collect();
         t.totals = vec![vec![Cell::from("合計")]];
-        let (shown, cut) = capped(&t, DOCX_ROWS);
+        let (shown, cut) = t.capped(DOCX_ROWS);
         assert_eq!(shown.rows.len(), DOCX_ROWS);
         assert_eq!(shown.rows[0], t.rows[0]);
         assert_eq!(shown.totals, t.totals);
@@ -446,7 +436,7 @@ mod cut_tests {
         );
         // A table that fits is used as it is.
         t.rows.truncate(3);
-        let (shown, cut) = capped(&t, DOCX_ROWS);
+        let (shown, cut) = t.capped(DOCX_ROWS);
         assert!(matches!(shown, std::borrow::Cow::Borrowed(_)) && cut.is_none());
     }
 }

@@ -55,4 +55,4 @@ pub use schema::{
 pub use table::{Cell, Cut, Table, markdown_text, tables_to_xlsx};
 pub use template::{CsvTemplate, example_label, template_csv, template_xlsx};
 pub use whatif::{whatif_json, whatif_text};
-pub use write::{ReportError, ReportParts, write_report};
+pub use write::{LeftOut, ReportError, ReportParts, Written, write_report};

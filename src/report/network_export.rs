@@ -87,6 +87,93 @@ pub(crate) fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
+/// The attributes of a node or an edge, kept sorted by name so every output is stable.
+/// A sorted list rather than a map with `String` keys: the agency network of 100,000
+/// meetings has 2.3 million edges, and a `BTreeMap<String, _>` per edge (a leaf node and
+/// a string per name) cost over half a kilobyte each.
+///
+/// ```
+/// use kaigi::report::network_export::{Attributes, Value};
+/// let mut attributes = Attributes::from([("z", Value::Int(1)), ("a", Value::Bool(true))]);
+/// attributes.insert("m", Value::Number(2.5));
+/// let names: Vec<&str> = attributes.iter().map(|(name, _)| name).collect();
+/// assert_eq!(names, ["a", "m", "z"]);
+/// assert_eq!(attributes.get("z"), Some(&Value::Int(1)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attributes(Vec<(&'static str, Value)>);
+
+impl Attributes {
+    /// No attributes.
+    pub fn new() -> Self {
+        Attributes(Vec::new())
+    }
+
+    /// Sets `name` to `value`, returning the value it replaces.
+    pub fn insert(&mut self, name: &'static str, value: Value) -> Option<Value> {
+        match self.0.binary_search_by(|(probe, _)| probe.cmp(&name)) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
+            Err(at) => {
+                self.0.insert(at, (name, value));
+                None
+            }
+        }
+    }
+
+    /// The value of `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.binary_search_by(|(probe, _)| (*probe).cmp(name)).ok().map(|at| &self.0[at].1)
+    }
+
+    /// Names and values in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Value)> {
+        self.0.iter().map(|(name, value)| (*name, value))
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl Extend<(&'static str, Value)> for Attributes {
+    fn extend<I: IntoIterator<Item = (&'static str, Value)>>(&mut self, items: I) {
+        for (name, value) in items {
+            self.insert(name, value);
+        }
+    }
+}
+
+impl FromIterator<(&'static str, Value)> for Attributes {
+    fn from_iter<I: IntoIterator<Item = (&'static str, Value)>>(items: I) -> Self {
+        let mut attributes = Attributes::new();
+        attributes.extend(items);
+        attributes
+    }
+}
+
+impl<const N: usize> From<[(&'static str, Value); N]> for Attributes {
+    fn from(items: [(&'static str, Value); N]) -> Self {
+        items.into_iter().collect()
+    }
+}
+
+impl<'a> IntoIterator for &'a Attributes {
+    type Item = (&'static str, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (&'static str, Value)>,
+        fn(&'a (&'static str, Value)) -> (&'static str, &'a Value),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(name, value)| (*name, value))
+    }
+}
+
 /// A node with its attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -95,7 +182,7 @@ pub struct Node {
     /// Label shown by viewers.
     pub label: String,
     /// Attributes (sorted by name, so output is stable).
-    pub attributes: BTreeMap<String, Value>,
+    pub attributes: Attributes,
     /// Colour, position and size, when the report draws the node.
     pub viz: Option<Viz>,
     /// Class for Pajek's partition file (`.clu`): the sector's number, 0 for meetings.
@@ -112,8 +199,16 @@ pub struct Edge {
     /// Weight used by viewers.
     pub weight: f64,
     /// Other attributes.
-    pub attributes: BTreeMap<String, Value>,
+    pub attributes: Attributes,
 }
+
+/// Most cells `incidence.csv` holds (meetings × agencies). A dense matrix grows with the
+/// product of the two counts, not with the seats: 20,000 meetings of a 15,000-agency
+/// region are 307 million cells (a 613 MB file that took seconds to write), 100,000
+/// meetings 7.7 billion (15 GB, 45 s), more than R or UCINET can load, while the edge
+/// lists hold the same seats in a few megabytes. 25 million cells is a 50 MB file and a
+/// 200 MB matrix in R. Above it the matrix is not written and kaigi says so.
+pub const INCIDENCE_CELL_LIMIT: u64 = 25_000_000;
 
 /// An undirected network to export.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -128,16 +223,14 @@ pub struct Network {
 }
 
 /// Attribute declarations: (name, type) in first-seen order over the given maps.
-fn declarations<'a>(
-    maps: impl Iterator<Item = &'a BTreeMap<String, Value>>,
-) -> Vec<(String, Value)> {
-    let mut seen: BTreeMap<String, Value> = BTreeMap::new();
+fn declarations<'a>(maps: impl Iterator<Item = &'a Attributes>) -> Vec<(String, Value)> {
+    let mut seen: BTreeMap<&'static str, Value> = BTreeMap::new();
     for map in maps {
         for (name, value) in map {
-            seen.entry(name.clone()).or_insert_with(|| value.clone());
+            seen.entry(name).or_insert_with(|| value.clone());
         }
     }
-    seen.into_iter().collect()
+    seen.into_iter().map(|(name, value)| (name.to_string(), value)).collect()
 }
 
 fn element<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
@@ -207,7 +300,8 @@ impl NetworkFormat {
     ];
 
     /// The file name for the network `stem`, or `None` when the format does not apply
-    /// (an incidence matrix of a one-mode network).
+    /// (an incidence matrix of a one-mode network, or one over
+    /// [`INCIDENCE_CELL_LIMIT`] cells).
     pub fn file_name(self, stem: &str, network: &Network) -> Option<String> {
         Some(match self {
             NetworkFormat::GraphMl => format!("{stem}.graphml"),
@@ -217,7 +311,9 @@ impl NetworkFormat {
             NetworkFormat::Pajek => format!("{stem}.net"),
             NetworkFormat::Partition => format!("{stem}.clu"),
             NetworkFormat::Incidence => {
-                network.first_mode?;
+                if network.incidence_cells()? > INCIDENCE_CELL_LIMIT {
+                    return None;
+                }
                 "incidence.csv".to_string()
             }
         })
@@ -250,6 +346,13 @@ const GEXF_VIZ_NS: &str = "http://gexf.net/1.3/viz";
 const GEXF_SCHEMA: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
 
 impl Network {
+    /// Cells of the incidence matrix (first-mode × second-mode nodes); `None` for a
+    /// one-mode network.
+    pub fn incidence_cells(&self) -> Option<u64> {
+        let rows = self.first_mode.filter(|&m| m <= self.nodes.len())?;
+        Some(rows as u64 * (self.nodes.len() - rows) as u64)
+    }
+
     /// GraphML (Brandes et al.), valid against the official schema and readable by
     /// NetworkX `read_graphml`, igraph, Gephi and Cytoscape.
     pub fn to_graphml(&self) -> Vec<u8> {
@@ -310,7 +413,7 @@ impl Network {
         }
         for (i, edge) in self.edges.iter().enumerate() {
             let mut map = edge.attributes.clone();
-            map.insert("weight".into(), Value::Number(edge.weight));
+            map.insert("weight", Value::Number(edge.weight));
             let id = format!("e{i}");
             w.write_event(start(
                 "edge",
@@ -430,7 +533,7 @@ fn write_viz<W: Write>(w: &mut Writer<W>, viz: &Viz) -> XmlResult {
 
 fn write_attvalues<W: Write>(
     w: &mut Writer<W>,
-    attributes: &BTreeMap<String, Value>,
+    attributes: &Attributes,
     id_of: impl Fn(&str) -> String,
 ) -> XmlResult {
     if attributes.is_empty() {
@@ -454,7 +557,7 @@ mod tests {
         let node = |id: &str, label: &str| Node {
             id: id.into(),
             label: label.into(),
-            attributes: BTreeMap::from([("sector".to_string(), Value::Text("<高齢&>".into()))]),
+            attributes: Attributes::from([("sector", Value::Text("<高齢&>".into()))]),
             viz: Some(Viz { color: (0, 114, 178), position: Some((0.25, 0.75)), size: 7.5 }),
             partition: 1,
         };
@@ -464,10 +567,36 @@ mod tests {
                 source: "a".into(),
                 target: "b".into(),
                 weight: 2.0,
-                attributes: BTreeMap::from([("meetings".to_string(), Value::Int(2))]),
+                attributes: Attributes::from([("meetings", Value::Int(2))]),
             }],
             first_mode: None,
         }
+    }
+
+    #[test]
+    fn the_incidence_matrix_is_left_out_only_above_the_cell_limit() {
+        let two_mode = |meetings: usize, agencies: usize| {
+            let template = tiny().nodes[0].clone();
+            Network {
+                nodes: vec![template; meetings + agencies],
+                edges: Vec::new(),
+                first_mode: Some(meetings),
+            }
+        };
+        // 5,000 × 5,000 is exactly the limit: written.
+        let at = two_mode(5_000, 5_000);
+        assert_eq!(at.incidence_cells(), Some(INCIDENCE_CELL_LIMIT));
+        assert_eq!(
+            NetworkFormat::Incidence.file_name("two_mode", &at).as_deref(),
+            Some("incidence.csv")
+        );
+        // One agency more is over it: left out, while the edge list is still written.
+        let over = two_mode(5_000, 5_001);
+        assert_eq!(NetworkFormat::Incidence.file_name("two_mode", &over), None);
+        assert!(NetworkFormat::Edges.file_name("two_mode", &over).is_some());
+        // A one-mode network never has one.
+        assert_eq!(tiny().incidence_cells(), None);
+        assert_eq!(NetworkFormat::Incidence.file_name("agencies", &tiny()), None);
     }
 
     #[test]

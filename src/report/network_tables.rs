@@ -163,14 +163,13 @@ fn csv_field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::network_export::{Edge, Node, Viz};
-    use std::collections::BTreeMap;
+    use crate::report::network_export::{Attributes, Edge, Node, Viz};
 
-    fn node(id: &str, label: &str, attributes: &[(&str, Value)]) -> Node {
+    fn node(id: &str, label: &str, attributes: &[(&'static str, Value)]) -> Node {
         Node {
             id: id.into(),
             label: label.into(),
-            attributes: attributes.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+            attributes: attributes.iter().map(|(k, v)| (*k, v.clone())).collect(),
             viz: Some(Viz { color: (0, 114, 178), position: Some((0.0, 1.0)), size: 9.0 }),
             partition: 2,
         }
@@ -181,7 +180,7 @@ mod tests {
             source: s.into(),
             target: t.into(),
             weight: w,
-            attributes: BTreeMap::from([("head_count".to_string(), Value::Int(w as i64))]),
+            attributes: Attributes::from([("head_count", Value::Int(w as i64))]),
         };
         Network {
             nodes: vec![

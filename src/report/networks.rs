@@ -16,7 +16,7 @@ use crate::lang::Lang;
 use crate::model::{Confidentiality, Function, sector_code};
 use crate::report::charts::sector_palette;
 use crate::report::figures::network_picture;
-use crate::report::network_export::{Edge, Network, Node, Value, Viz};
+use crate::report::network_export::{Attributes, Edge, Network, Node, Value, Viz};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 fn text(value: &str) -> Value {
@@ -176,22 +176,22 @@ impl<'a> Context<'a> {
     }
 
     /// Attributes every agency node carries in both networks.
-    fn agency_attributes(&self, name: &str) -> BTreeMap<String, Value> {
+    fn agency_attributes(&self, name: &str) -> Attributes {
         let lang = self.lang;
-        let mut map = BTreeMap::new();
+        let mut map = Attributes::new();
         if let Some(a) = self.agencies.get(name) {
-            map.insert("sector".into(), text(sector_code(&a.sector)));
-            map.insert("sector_label".into(), text(sector_label(&a.sector, lang)));
+            map.insert("sector", text(sector_code(&a.sector)));
+            map.insert("sector_label", text(sector_label(&a.sector, lang)));
             let (kind, kind_label) = kind_code_label(&a.kind, lang);
-            map.insert("agency_kind".into(), text(kind));
-            map.insert("agency_kind_label".into(), text(kind_label));
+            map.insert("agency_kind", text(kind));
+            map.insert("agency_kind_label", text(kind_label));
             let (duty, duty_label) = confidentiality_code_label(a.confidentiality, lang);
-            map.insert("confidentiality".into(), text(duty));
-            map.insert("confidentiality_label".into(), text(duty_label));
-            map.insert("area".into(), text(a.area.as_deref().unwrap_or("")));
-            map.insert("unregistered".into(), Value::Bool(a.unregistered));
-            map.insert("annual_hours".into(), Value::Number(a.annual_hours));
-            map.insert("meetings".into(), Value::Int(a.meetings as i64));
+            map.insert("confidentiality", text(duty));
+            map.insert("confidentiality_label", text(duty_label));
+            map.insert("area", text(a.area.as_deref().unwrap_or("")));
+            map.insert("unregistered", Value::Bool(a.unregistered));
+            map.insert("annual_hours", Value::Number(a.annual_hours));
+            map.insert("meetings", Value::Int(a.meetings as i64));
         }
         map
     }
@@ -238,9 +238,9 @@ fn two_mode(analysis: &Analysis, lang: Lang) -> Network {
     }
     for a in &inventory.agencies {
         let mut attributes = cx.agency_attributes(&a.name);
-        attributes.insert("kind".into(), text("agency"));
-        attributes.insert("bipartite".into(), Value::Int(1));
-        attributes.insert("type".into(), Value::Bool(true));
+        attributes.insert("kind", text("agency"));
+        attributes.insert("bipartite", Value::Int(1));
+        attributes.insert("type", Value::Bool(true));
         nodes.push(Node {
             id: cx.agency_id(&a.name),
             label: a.name.clone(),
@@ -257,9 +257,9 @@ fn two_mode(analysis: &Analysis, lang: Lang) -> Network {
                 source: cx.meeting_ids[i].clone(),
                 target: p.node_id.clone(),
                 weight: f64::from(p.count),
-                attributes: BTreeMap::from([
-                    ("head_count".to_string(), Value::Int(i64::from(p.count))),
-                    ("annual_hours".to_string(), Value::Number(f64::from(p.count) * hours)),
+                attributes: Attributes::from([
+                    ("head_count", Value::Int(i64::from(p.count))),
+                    ("annual_hours", Value::Number(f64::from(p.count) * hours)),
                 ]),
             });
         }
@@ -269,7 +269,7 @@ fn two_mode(analysis: &Analysis, lang: Lang) -> Network {
 
 /// A meeting's attributes: codes with labels beside them, its figures, and the mode
 /// markers of a two-mode network.
-fn meeting_attributes(m: &MeetingRow, lang: Lang) -> BTreeMap<String, Value> {
+fn meeting_attributes(m: &MeetingRow, lang: Lang) -> Attributes {
     let (statutory, statutory_label) =
         flag(m.statutory, ("法定", "statutory"), ("法定外", "not statutory"), lang);
     let (personal, personal_label) =
@@ -277,27 +277,27 @@ fn meeting_attributes(m: &MeetingRow, lang: Lang) -> BTreeMap<String, Value> {
     let functions: Vec<&str> = m.functions.iter().map(|f| f.key()).collect();
     let function_labels: Vec<String> =
         m.functions.iter().map(|f| function_label(*f, lang)).collect();
-    BTreeMap::from([
-        ("kind".to_string(), text("meeting")),
-        ("bipartite".to_string(), Value::Int(0)),
-        ("type".to_string(), Value::Bool(false)),
-        ("meeting_id".to_string(), text(&m.id)),
-        ("host".to_string(), text(m.host.as_deref().unwrap_or(""))),
-        ("sessions_per_year".to_string(), Value::Number(m.sessions_per_year)),
-        ("ad_hoc".to_string(), Value::Bool(m.sessions_estimated)),
-        ("minutes_per_session".to_string(), Value::Number(m.minutes_per_session)),
-        ("head_count".to_string(), Value::Int(i64::from(m.head_count))),
-        ("annual_person_hours".to_string(), Value::Number(m.annual_person_hours)),
-        ("statutory".to_string(), text(statutory)),
-        ("statutory_label".to_string(), text(statutory_label)),
-        ("personal_info".to_string(), text(personal)),
-        ("personal_info_label".to_string(), text(personal_label)),
-        ("functions".to_string(), text(&functions.join(";"))),
-        ("functions_label".to_string(), text(&function_labels.join(lang.pick("、", "; ")))),
-        ("legal_basis".to_string(), text(m.legal_basis.as_deref().unwrap_or(""))),
-        ("area".to_string(), text(m.area.as_deref().unwrap_or(""))),
-        ("parent_body".to_string(), text(m.parent_body.as_deref().unwrap_or(""))),
-        ("tier".to_string(), text(m.tier.as_deref().unwrap_or(""))),
+    Attributes::from([
+        ("kind", text("meeting")),
+        ("bipartite", Value::Int(0)),
+        ("type", Value::Bool(false)),
+        ("meeting_id", text(&m.id)),
+        ("host", text(m.host.as_deref().unwrap_or(""))),
+        ("sessions_per_year", Value::Number(m.sessions_per_year)),
+        ("ad_hoc", Value::Bool(m.sessions_estimated)),
+        ("minutes_per_session", Value::Number(m.minutes_per_session)),
+        ("head_count", Value::Int(i64::from(m.head_count))),
+        ("annual_person_hours", Value::Number(m.annual_person_hours)),
+        ("statutory", text(statutory)),
+        ("statutory_label", text(statutory_label)),
+        ("personal_info", text(personal)),
+        ("personal_info_label", text(personal_label)),
+        ("functions", text(&functions.join(";"))),
+        ("functions_label", text(&function_labels.join(lang.pick("、", "; ")))),
+        ("legal_basis", text(m.legal_basis.as_deref().unwrap_or(""))),
+        ("area", text(m.area.as_deref().unwrap_or(""))),
+        ("parent_body", text(m.parent_body.as_deref().unwrap_or(""))),
+        ("tier", text(m.tier.as_deref().unwrap_or(""))),
     ])
 }
 
@@ -334,17 +334,17 @@ fn agency_projection(analysis: &Analysis, lang: Lang) -> Network {
         .map(|a| {
             let mut attributes = cx.agency_attributes(&a.name);
             attributes.extend([
-                ("sector".to_string(), text(sector_code(&a.sector))),
-                ("sector_label".to_string(), text(sector_label(&a.sector, lang))),
-                ("annual_hours".to_string(), Value::Number(a.annual_hours)),
-                ("meetings".to_string(), Value::Int(a.meetings as i64)),
-                ("degree".to_string(), Value::Int(a.degree as i64)),
-                ("degree_centrality".to_string(), Value::Number(a.degree_centrality)),
-                ("betweenness".to_string(), Value::Number(a.betweenness)),
-                ("closeness".to_string(), Value::Number(a.closeness)),
-                ("community".to_string(), Value::Int(a.community as i64)),
+                ("sector", text(sector_code(&a.sector))),
+                ("sector_label", text(sector_label(&a.sector, lang))),
+                ("annual_hours", Value::Number(a.annual_hours)),
+                ("meetings", Value::Int(a.meetings as i64)),
+                ("degree", Value::Int(a.degree as i64)),
+                ("degree_centrality", Value::Number(a.degree_centrality)),
+                ("betweenness", Value::Number(a.betweenness)),
+                ("closeness", Value::Number(a.closeness)),
+                ("community", Value::Int(a.community as i64)),
                 (
-                    "articulation_point".to_string(),
+                    "articulation_point",
                     Value::Bool(c.articulation_points.binary_search(&a.name).is_ok()),
                 ),
             ]);
@@ -373,12 +373,12 @@ fn agency_projection(analysis: &Analysis, lang: Lang) -> Network {
                 source: cx.agency_id(&t.a),
                 target: cx.agency_id(&t.b),
                 weight: t.collaboration,
-                attributes: BTreeMap::from([
-                    ("shared_meetings".to_string(), Value::Int(t.meetings.len() as i64)),
-                    ("shared_hours".to_string(), Value::Number(t.shared_hours)),
-                    ("meetings".to_string(), text(&stable.join(";"))),
-                    ("meeting_ids".to_string(), text(&t.meetings.join(";"))),
-                    ("backbone".to_string(), Value::Bool(t.significant)),
+                attributes: Attributes::from([
+                    ("shared_meetings", Value::Int(t.meetings.len() as i64)),
+                    ("shared_hours", Value::Number(t.shared_hours)),
+                    ("meetings", text(&stable.join(";"))),
+                    ("meeting_ids", text(&t.meetings.join(";"))),
+                    ("backbone", Value::Bool(t.significant)),
                 ]),
             }
         })

@@ -81,14 +81,13 @@ pub fn write_partition(network: &Network, out: &mut dyn Write) -> std::io::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::network_export::{Edge, Node, Viz};
-    use std::collections::BTreeMap;
+    use crate::report::network_export::{Attributes, Edge, Node, Viz};
 
     fn network(first_mode: Option<usize>) -> Network {
         let node = |id: &str, label: &str, partition, position| Node {
             id: id.into(),
             label: label.into(),
-            attributes: BTreeMap::new(),
+            attributes: Attributes::new(),
             viz: Some(Viz { color: (0, 0, 0), position, size: 5.0 }),
             partition,
         };
@@ -103,19 +102,19 @@ mod tests {
                     source: "m0001".into(),
                     target: "a0001".into(),
                     weight: 2.0,
-                    attributes: BTreeMap::new(),
+                    attributes: Attributes::new(),
                 },
                 Edge {
                     source: "m0001".into(),
                     target: "a0002".into(),
                     weight: 0.5,
-                    attributes: BTreeMap::new(),
+                    attributes: Attributes::new(),
                 },
                 Edge {
                     source: "m0001".into(),
                     target: "nowhere".into(),
                     weight: 1.0,
-                    attributes: BTreeMap::new(),
+                    attributes: Attributes::new(),
                 },
             ],
             first_mode,

@@ -1078,22 +1078,55 @@ pub fn role_legend(lang: Lang) -> &'static str {
 /// Under a table the Word file cuts short: how much it shows and where the rest is.
 ///
 /// ```
-/// use kaigi::{Lang, report::{Cut, phrases::docx_cut}};
+/// use kaigi::{Lang, report::{Cut, phrases::cut_note}};
 /// let cut = Cut { shown: 500, total: 20_000, key: "meetings".into() };
 /// assert_eq!(
-///     docx_cut(&cut, Lang::Ja),
-///     "全 20000 件のうち最初の 500 件を載せています。すべては tables.xlsx と tables/meetings.csv にあります。"
+///     cut_note(&cut, Lang::Ja),
+///     "全 20,000 件のうち最初の 500 件を載せています。すべては tables.xlsx と tables/meetings.csv にあります。"
+/// );
+/// assert_eq!(
+///     cut_note(&cut, Lang::En),
+///     "The first 500 of 20,000 are shown; all of them are in tables.xlsx and tables/meetings.csv."
 /// );
 /// ```
-pub fn docx_cut(cut: &crate::report::Cut, lang: Lang) -> String {
+pub fn cut_note(cut: &crate::report::Cut, lang: Lang) -> String {
+    use crate::input::thousands;
+    let (total, shown) = (thousands(cut.total), thousands(cut.shown));
     match lang {
         Lang::Ja => format!(
-            "全 {} 件のうち最初の {} 件を載せています。すべては tables.xlsx と tables/{}.csv にあります。",
-            cut.total, cut.shown, cut.key
+            "全 {total} 件のうち最初の {shown} 件を載せています。すべては tables.xlsx と tables/{}.csv にあります。",
+            cut.key
         ),
         Lang::En => format!(
-            "The first {} of {} are shown; all of them are in tables.xlsx and tables/{}.csv.",
-            cut.shown, cut.total, cut.key
+            "The first {shown} of {total} are shown; all of them are in tables.xlsx and tables/{}.csv.",
+            cut.key
         ),
+    }
+}
+
+/// Why a file of the report was left out, and where the same data is.
+///
+/// ```
+/// use kaigi::{Lang, report::{LeftOut, phrases::left_out}};
+/// let matrix = LeftOut::IncidenceMatrix { meetings: 20_000, agencies: 15_335 };
+/// assert!(left_out(&matrix, Lang::Ja).starts_with("network/incidence.csv は書き出していません"));
+/// assert!(left_out(&matrix, Lang::En).contains("306,700,000 cells"));
+/// ```
+pub fn left_out(item: &crate::report::LeftOut, lang: Lang) -> String {
+    use crate::input::thousands;
+    match *item {
+        crate::report::LeftOut::IncidenceMatrix { meetings, agencies } => {
+            let cells = thousands(meetings.saturating_mul(agencies));
+            let limit = thousands(crate::report::network_export::INCIDENCE_CELL_LIMIT as usize);
+            let (meetings, agencies) = (thousands(meetings), thousands(agencies));
+            match lang {
+                Lang::Ja => format!(
+                    "network/incidence.csv は書き出していません: 会議 {meetings} 件 × 機関 {agencies} 件 = {cells} マスの表になり、上限の {limit} マスを超えるためです（R や UCINET でも開けない大きさです）。同じ参加は network/two_mode_edges.csv と network/two_mode.graphml にあります。"
+                ),
+                Lang::En => format!(
+                    "network/incidence.csv was not written: {meetings} meetings × {agencies} agencies make {cells} cells, over the limit of {limit} (too large for R or UCINET to load). The same seats are in network/two_mode_edges.csv and network/two_mode.graphml."
+                ),
+            }
+        }
     }
 }

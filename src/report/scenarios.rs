@@ -445,7 +445,7 @@ pub fn scenarios_html(
                         "各シナリオを現在の会議体に当てはめ、再編案と同じ決まりで判定した結果です。決まりを守らない変更も評価し、守られない決まりを列挙しています。",
                         "Each scenario applied to today's meetings and judged by the proposal's rulebook. Changes that break a rule are still evaluated; the rules they break are listed."))
                 }
-                @if let Some(t) = find("scenarios") { (table_html(t)) }
+                @if let Some(t) = find("scenarios") { (table_html(t, lang)) }
                 @for (i, s) in c.scenarios.iter().enumerate() {
                     div class="body" id=(format!("scenario-{}", i + 1)) {
                         h3 { (format!("{} {}: {}", lang.pick("シナリオ", "Scenario"), i + 1, s.name)) }
@@ -474,7 +474,7 @@ pub fn scenarios_html(
             section id="sensitivity" {
                 h2 { (lang.pick("感度分析", "Sensitivity")) }
                 p { (sensitivity_summary(s, lang)) }
-                @if let Some(t) = find("sensitivity") { (table_html(t)) }
+                @if let Some(t) = find("sensitivity") { (table_html(t, lang)) }
             }
         }
     }

@@ -63,6 +63,13 @@ pub struct Table {
     pub totals: Vec<Vec<Cell>>,
 }
 
+/// Rows a table in `report.html` and `report.md` shows at most, and proposed bodies and
+/// overlap clusters they describe: pages to read, not databases. A city's inventory (a
+/// few hundred meetings) is never cut; a 100,000-meeting region made a 261 MB page no
+/// browser opens comfortably, and building it took gigabytes. The rest is in
+/// tables.xlsx and tables/*.csv (and all of it in analysis.json), as the note says.
+pub const DOCUMENT_ROWS: usize = 2_000;
+
 /// How much of a table (or list) a document shows when it cannot hold all of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cut {
@@ -143,6 +150,16 @@ impl Table {
         }
     }
 
+    /// The table with at most `max` rows (its totals kept), and what was cut, if anything.
+    pub fn capped(&self, max: usize) -> (std::borrow::Cow<'_, Table>, Option<Cut>) {
+        if self.rows.len() <= max {
+            return (std::borrow::Cow::Borrowed(self), None);
+        }
+        let shown = Table { rows: self.rows[..max].to_vec(), ..self.clone_without_rows() };
+        let cut = Cut { shown: max, total: self.rows.len(), key: self.key.clone() };
+        (std::borrow::Cow::Owned(shown), Some(cut))
+    }
+
     /// CSV with BOM, formulas neutralised.
     pub fn to_csv(&self) -> Vec<u8> {
         let mut rows = vec![self.header.clone()];
@@ -161,6 +178,18 @@ impl Table {
             out.push_str(&line(row.iter().map(|c| markdown_text(&c.display())).collect()));
         }
         out.push('\n');
+        out
+    }
+
+    /// [`to_markdown`](Self::to_markdown) of at most [`DOCUMENT_ROWS`] rows, with a note
+    /// saying where the rest is when there are more.
+    pub fn to_markdown_capped(&self, lang: crate::lang::Lang) -> String {
+        let (shown, cut) = self.capped(DOCUMENT_ROWS);
+        let mut out = shown.to_markdown();
+        if let Some(cut) = cut {
+            out.push_str(&markdown_text(&crate::report::phrases::cut_note(&cut, lang)));
+            out.push_str("\n\n");
+        }
         out
     }
 
@@ -404,7 +433,10 @@ pub fn tables_to_xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
     let formats = SheetFormats::new();
     let mut taken = BTreeSet::new();
     for table in tables {
-        let sheet = workbook.add_worksheet();
+        // Rows go to a temporary file as they are written (rust_xlsxwriter's "low memory"
+        // mode, rows written in order, strings still shared): at 100,000 meetings the
+        // sheets held in memory were over a gigabyte.
+        let sheet = workbook.add_worksheet_with_low_memory()?;
         sheet.set_name(sheet_name(&table.title, &mut taken))?;
         // Headers wrap onto two lines, so a long header over short numbers (「1回当たり
         // の時間（分）」) needs only half its width.
@@ -482,6 +514,26 @@ mod tests {
         t.rows.push(vec![Cell::from("=HYPERLINK(\"http://x\")"), Cell::Number(1.25, 1)]);
         t.rows.push(vec![Cell::from("a|b\nc"), Cell::Int(-3)]);
         t
+    }
+
+    #[test]
+    fn documents_show_at_most_document_rows_and_say_where_the_rest_is() {
+        let mut t = sample();
+        t.key = "meetings".into();
+        t.totals.push(vec![Cell::from("計"), Cell::Int(9)]);
+        let short = t.to_markdown_capped(Lang::Ja);
+        assert_eq!(short, t.to_markdown(), "a short table is never cut");
+        t.rows = (0..DOCUMENT_ROWS + 5)
+            .map(|i| vec![Cell::from(format!("M{i}")), Cell::Int(1)])
+            .collect();
+        let md = t.to_markdown_capped(Lang::Ja);
+        assert!(md.contains(&format!("| M{} |", DOCUMENT_ROWS - 1)));
+        assert!(!md.contains(&format!("| M{} |", DOCUMENT_ROWS)), "row past the cap shown");
+        assert!(md.contains("| 計 | 9 |"), "totals kept");
+        assert!(md.contains("全 2,005 件のうち最初の 2,000 件を載せています。すべては tables.xlsx と tables/meetings.csv にあります。"));
+        let html = crate::report::document::table_html(&t, Lang::En).into_string();
+        assert_eq!(html.matches("<tr>").count(), 1 + DOCUMENT_ROWS + 1, "header, rows, totals");
+        assert!(html.contains("The first 2,000 of 2,005 are shown"));
     }
 
     #[test]

@@ -138,8 +138,30 @@ impl<'a> FolderWriter<'a> {
     }
 }
 
+/// A file a report leaves out on purpose, for the command to say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeftOut {
+    /// `network/incidence.csv`: the dense matrix would be over
+    /// [`INCIDENCE_CELL_LIMIT`](crate::report::network_export::INCIDENCE_CELL_LIMIT) cells.
+    IncidenceMatrix {
+        /// Rows (meetings).
+        meetings: usize,
+        /// Columns (agencies).
+        agencies: usize,
+    },
+}
+
+/// What [`write_report`] wrote and what it left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The files written, in order.
+    pub files: Vec<PathBuf>,
+    /// Files left out on purpose, with why.
+    pub left_out: Vec<LeftOut>,
+}
+
 /// Writes the whole report into `out`. `step` is called before each file with its name
-/// (for a progress indicator). Returns the files written, in order.
+/// (for a progress indicator). Returns the files written, in order, and those left out.
 pub fn write_report(
     analysis: &Analysis,
     parts: &ReportParts<'_>,
@@ -147,7 +169,7 @@ pub fn write_report(
     lang: Lang,
     inputs: &[PathBuf],
     step: &mut (dyn FnMut(&str) + Send),
-) -> Result<Vec<PathBuf>, ReportError> {
+) -> Result<Written, ReportError> {
     // The tables are dropped before the networks are built.
     let mut written = {
         let mut tables = tables(analysis, lang);
@@ -170,10 +192,17 @@ pub fn write_report(
         files.put_charts(parts.charts);
         files.finish()?
     };
+    let mut left_out = Vec::new();
     // One network at a time, after the rest: each is large, and is dropped once written.
     for (key, build) in parts.networks {
         let network = build(analysis, lang);
         let mut files = FolderWriter::new(out, inputs, step);
+        if let (Some(meetings), None) =
+            (network.first_mode, NetworkFormat::Incidence.file_name(key, &network))
+        {
+            let agencies = network.nodes.len().saturating_sub(meetings);
+            left_out.push(LeftOut::IncidenceMatrix { meetings, agencies });
+        }
         for format in NetworkFormat::ALL {
             if let Some(name) = format.file_name(key, &network) {
                 let network = &network;
@@ -183,5 +212,5 @@ pub fn write_report(
         }
         written.extend(files.finish()?);
     }
-    Ok(written)
+    Ok(Written { files: written, left_out })
 }

@@ -110,7 +110,7 @@ pub fn review_html(review: &Review, charts: &[Chart], lang: Lang) -> String {
                             @if table.rows.is_empty() {
                                 p class="note" { (lang.pick("該当なし", "None")) }
                             } @else {
-                                (table_html(table))
+                                (table_html(table, lang))
                             }
                         }
                     }
@@ -158,7 +158,7 @@ pub fn review_markdown(review: &Review, lang: Lang) -> String {
                 lang.pick("該当なし", "None")
             ));
         } else {
-            out.push_str(&table.to_markdown());
+            out.push_str(&table.to_markdown_capped(lang));
         }
     }
     out
