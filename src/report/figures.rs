@@ -466,8 +466,8 @@ fn ties_among(c: &ConnectivityReport, index: &BTreeMap<&str, usize>) -> Vec<Netw
         .iter()
         .filter_map(|t| {
             Some(NetworkEdge {
-                a: *index.get(t.a.as_str())?,
-                b: *index.get(t.b.as_str())?,
+                a: *index.get(&*t.a)?,
+                b: *index.get(&*t.b)?,
                 weight: t.collaboration,
                 style: EdgeStyle::Normal,
             })

@@ -364,11 +364,8 @@ fn agency_projection(analysis: &Analysis, lang: Lang) -> Network {
         .ties
         .iter()
         .map(|t| {
-            let stable: Vec<&str> = t
-                .meetings
-                .iter()
-                .map(|m| meeting_ids.get(m.as_str()).copied().unwrap_or(m))
-                .collect();
+            let stable: Vec<&str> =
+                t.meetings.iter().map(|m| meeting_ids.get(&**m).copied().unwrap_or(m)).collect();
             Edge {
                 source: cx.agency_id(&t.a),
                 target: cx.agency_id(&t.b),
