@@ -378,7 +378,7 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             sector_label(&link.sectors[1], lang).into(),
             Cell::Int(link.shared_meetings.len() as i64),
             Cell::Number(link.shared_hours, 1),
-            link.carriers.join(separator).into(),
+            phrases::list(&link.carriers, CARRIERS_SHOWN, lang).into(),
         ]);
     }
     let mut all = vec![
@@ -1036,6 +1036,11 @@ pub fn markdown_report(
     }
     out
 }
+
+/// Agencies named in one cell of the field-to-field table, then "and N more": a city's
+/// pair of fields has a few dozen at most, but a region's had 66,596 characters of names
+/// in one cell. Every name stays in analysis.json (`connectivity.sector_matrix`).
+const CARRIERS_SHOWN: usize = 50;
 
 /// The cut of a list of `total` items a page shows at most [`DOCUMENT_ROWS`] of, when
 /// there are more; `key` names the table that holds them all.
