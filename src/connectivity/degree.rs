@@ -46,7 +46,7 @@ pub fn degree_measures(network: &AgencyNetwork) -> DegreeMeasures {
         // Sum in neighbour order, as NetworkX does over its (name-sorted) adjacency.
         for &t in network.neighbor_ties(i) {
             let tie = network.tie(t as usize);
-            weighted_degree[i] += tie.meetings.len();
+            weighted_degree[i] += tie.meeting_count();
             collaboration_strength[i] += tie.collaboration;
         }
     }

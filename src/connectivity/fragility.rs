@@ -29,8 +29,8 @@ pub fn single_meeting_links(network: &AgencyNetwork) -> Vec<(usize, usize)> {
     network
         .ties()
         .enumerate()
-        .filter(|(_, tie)| tie.meetings.len() == 1)
-        .map(|(t, tie)| (t, tie.meetings[0]))
+        .filter(|(_, tie)| tie.meeting_count() == 1)
+        .map(|(t, tie)| (t, network.tie_meetings(tie)[0] as usize))
         .collect()
 }
 

@@ -155,7 +155,7 @@ impl Incidence {
         let mut repeat_extra = Vec::new();
         for a in 0..n {
             for (&b, &t) in network.neighbors(a).iter().zip(network.neighbor_ties(a)) {
-                let shared = network.tie(t as usize).meetings.len();
+                let shared = network.tie(t as usize).meeting_count();
                 if shared > 1 {
                     repeat_targets.push(b);
                     repeat_extra.push((shared - 1) as f64);

@@ -2,9 +2,12 @@
 //! each tie carrying the meetings that create it (its provenance), the hours they share
 //! and Newman's collaboration weight.
 
-use crate::model::{Inventory, UNKNOWN_SECTOR};
+use super::names::AgencyIndex;
+use crate::model::Inventory;
+#[cfg(test)]
+use crate::model::UNKNOWN_SECTOR;
 use petgraph::graph::{NodeIndex, UnGraph};
-use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// An agency as a node of the projection.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,20 +23,32 @@ pub struct AgencyNode {
 }
 
 /// A tie between two agencies that share at least one meeting.
+///
+/// The meetings that create it are held once for all ties by the network:
+/// [`AgencyNetwork::tie_meetings`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tie {
     /// Node index of the agency whose name sorts first.
     pub a: usize,
     /// Node index of the other agency.
     pub b: usize,
-    /// The meetings both attend (indices into the inventory's meetings), sorted by meeting id.
-    pub meetings: Vec<usize>,
     /// Σ over shared meetings of sessions × minutes / 60 (meeting hours, not person-hours).
     pub shared_hours: f64,
     /// Newman's collaboration weight Σ 1/(k − 1) over shared meetings, k = agencies in the
     /// meeting (Newman 2001): a two-agency meeting is a full working tie, a seat among
     /// twenty a twentieth of one.
     pub collaboration: f64,
+    /// Where its meetings start in the network's flat provenance list.
+    start: usize,
+    /// Number of meetings both attend.
+    count: u32,
+}
+
+impl Tie {
+    /// Number of meetings both agencies attend (at least 1).
+    pub fn meeting_count(&self) -> usize {
+        self.count as usize
+    }
 }
 
 /// The agency projection of an inventory.
@@ -62,7 +77,13 @@ pub struct Tie {
 /// ```
 #[derive(Debug, Clone)]
 pub struct AgencyNetwork {
-    graph: UnGraph<AgencyNode, Tie>,
+    /// Agencies in name order.
+    nodes: Vec<AgencyNode>,
+    /// Ties sorted by `(a, b)`.
+    ties: Vec<Tie>,
+    /// The same as a petgraph graph, built on first use: only rustworkx-core's algorithms
+    /// need it, and it would double the ties' memory for every other caller.
+    graph: OnceLock<UnGraph<AgencyNode, Tie>>,
     /// Sorted distinct sectors.
     sectors: Vec<String>,
     /// Sector index of each node.
@@ -73,6 +94,10 @@ pub struct AgencyNetwork {
     meeting_hours: Vec<f64>,
     /// Distinct attending nodes per meeting, ascending.
     members: Vec<Vec<usize>>,
+    /// The meetings of every tie, one after another in tie order, each tie's sorted by
+    /// meeting id (one flat list rather than a list per tie: half a million ties at
+    /// 20,000 meetings).
+    provenance: Vec<u32>,
     /// Compressed adjacency: neighbours of node `i` are `targets[offsets[i]..offsets[i+1]]`,
     /// ascending, with the tie index of each in `tie_of`.
     offsets: Vec<usize>,
@@ -85,39 +110,28 @@ impl AgencyNetwork {
     /// sector [`UNKNOWN_SECTOR`]; a participant listed twice in one meeting counts once
     /// as a member (head-counts added).
     pub fn build(inventory: &Inventory) -> Self {
-        // Registry first (first spelling of a duplicate wins), then unlisted participants.
-        let mut sector_by_name: BTreeMap<&str, &str> = BTreeMap::new();
-        for agency in &inventory.agencies {
-            let sector = agency.sector.trim();
-            let sector = if sector.is_empty() { UNKNOWN_SECTOR } else { sector };
-            sector_by_name.entry(agency.name.as_str()).or_insert(sector);
-        }
-        for meeting in &inventory.meetings {
-            for participant in &meeting.participants {
-                sector_by_name.entry(participant.agency.as_str()).or_insert(UNKNOWN_SECTOR);
-            }
-        }
-        let index: HashMap<&str, usize> =
-            sector_by_name.keys().enumerate().map(|(i, name)| (*name, i)).collect();
-        let mut sectors: Vec<String> = sector_by_name.values().map(|s| s.to_string()).collect();
-        sectors.sort();
+        let index = AgencyIndex::build(inventory);
+        let mut sectors: Vec<String> = index.names.iter().map(|(_, s)| s.to_string()).collect();
+        sectors.sort_unstable();
         sectors.dedup();
-        let sector_of: Vec<usize> = sector_by_name
-            .values()
-            .map(|s| sectors.binary_search_by(|probe| probe.as_str().cmp(s)).unwrap_or(0))
+        let sector_of: Vec<usize> = index
+            .names
+            .iter()
+            .map(|(_, s)| sectors.binary_search_by(|probe| probe.as_str().cmp(s)).unwrap_or(0))
             .collect();
 
-        let n = sector_by_name.len();
+        let n = index.names.len();
+        let meeting_count = inventory.meetings.len();
         let mut hours = vec![0.0_f64; n];
         let mut attended = vec![0_usize; n];
-        let mut members = Vec::with_capacity(inventory.meetings.len());
-        let mut meeting_hours = Vec::with_capacity(inventory.meetings.len());
-        for meeting in &inventory.meetings {
+        let mut members = Vec::with_capacity(meeting_count);
+        let mut meeting_hours = Vec::with_capacity(meeting_count);
+        let mut counted: Vec<(u32, u32)> = Vec::new();
+        for (m, meeting) in inventory.meetings.iter().enumerate() {
             let sessions = meeting.frequency.sessions_per_year;
             let minutes = meeting.minutes_per_session;
-            let mut counted: Vec<(usize, u32)> = Vec::with_capacity(meeting.participants.len());
-            for participant in &meeting.participants {
-                let node = index[participant.agency.as_str()];
+            counted.clear();
+            for (&node, participant) in index.participants(m).iter().zip(&meeting.participants) {
                 match counted.iter_mut().find(|(i, _)| *i == node) {
                     Some(entry) => entry.1 += participant.count,
                     None => counted.push((node, participant.count)),
@@ -126,55 +140,74 @@ impl AgencyNetwork {
             for &(node, count) in &counted {
                 // Same operation order as the reference (count × sessions × minutes / 60),
                 // so hours agree to the last bit.
-                hours[node] += f64::from(count) * sessions * minutes / 60.0;
-                attended[node] += 1;
+                hours[node as usize] += f64::from(count) * sessions * minutes / 60.0;
+                attended[node as usize] += 1;
             }
-            let mut nodes: Vec<usize> = counted.into_iter().map(|(i, _)| i).collect();
+            let mut nodes: Vec<usize> = counted.iter().map(|&(i, _)| i as usize).collect();
             nodes.sort_unstable();
             members.push(nodes);
             meeting_hours.push(sessions * minutes / 60.0);
         }
 
-        // Accumulate ties meeting by meeting in input order, so float sums have a fixed order.
-        let mut tie_index: HashMap<(usize, usize), usize> = HashMap::new();
+        // Provenance is sorted by meeting id, equal ids by input order.
+        let meeting_ids: Vec<String> = inventory.meetings.iter().map(|m| m.id.clone()).collect();
+        let mut by_id: Vec<usize> = (0..meeting_count).collect();
+        by_id.sort_by(|&x, &y| meeting_ids[x].cmp(&meeting_ids[y]).then(x.cmp(&y)));
+        // Each agency's meetings, twice: in input order (float sums keep the reference's
+        // order) and in id order (provenance comes out sorted).
+        let by_input = attendance_lists(n, &attended, &members, 0..meeting_count);
+        let by_rank = attendance_lists(n, &attended, &members, by_id.iter().copied());
+
+        // Ties of agency `a` with every later agency, accumulated through a's meetings in
+        // arrays indexed by partner: no hashing, and ties come out grouped by `a`.
+        let mut shared_hours = vec![0.0_f64; n];
+        let mut collaboration = vec![0.0_f64; n];
+        let mut shared = vec![0_u32; n];
+        let mut cursor = vec![0_usize; n];
         let mut ties: Vec<Tie> = Vec::new();
-        for (m, nodes) in members.iter().enumerate() {
-            let k = nodes.len();
-            if k < 2 {
-                continue;
-            }
-            let weight = 1.0 / (k - 1) as f64;
-            for (i, &a) in nodes.iter().enumerate() {
-                for &b in &nodes[i + 1..] {
-                    let t = *tie_index.entry((a, b)).or_insert_with(|| {
-                        ties.push(Tie {
-                            a,
-                            b,
-                            meetings: Vec::new(),
-                            shared_hours: 0.0,
-                            collaboration: 0.0,
-                        });
-                        ties.len() - 1
-                    });
-                    let tie = &mut ties[t];
-                    tie.meetings.push(m);
-                    tie.shared_hours += meeting_hours[m];
-                    tie.collaboration += weight;
+        let mut provenance: Vec<u32> = Vec::new();
+        let mut partners: Vec<usize> = Vec::new();
+        for a in 0..n {
+            for &m in by_input.of(a) {
+                let nodes = &members[m as usize];
+                let weight = 1.0 / (nodes.len() - 1).max(1) as f64;
+                for &b in &nodes[nodes.partition_point(|&x| x <= a)..] {
+                    if shared[b] == 0 {
+                        partners.push(b);
+                    }
+                    shared[b] += 1;
+                    shared_hours[b] += meeting_hours[m as usize];
+                    collaboration[b] += weight;
                 }
             }
-        }
-        drop(tie_index);
-        ties.sort_unstable_by_key(|t| (t.a, t.b));
-        let meeting_ids: Vec<String> = inventory.meetings.iter().map(|m| m.id.clone()).collect();
-        // Provenance sorted by id, ties between equal ids by input order.
-        let mut by_id: Vec<usize> = (0..meeting_ids.len()).collect();
-        by_id.sort_by(|&x, &y| meeting_ids[x].cmp(&meeting_ids[y]).then(x.cmp(&y)));
-        let mut id_rank = vec![0_usize; meeting_ids.len()];
-        for (rank, &m) in by_id.iter().enumerate() {
-            id_rank[m] = rank;
-        }
-        for tie in &mut ties {
-            tie.meetings.sort_unstable_by_key(|&m| id_rank[m]);
+            if partners.is_empty() {
+                continue;
+            }
+            partners.sort_unstable();
+            // Lay the ties' meeting lists out one after another, then fill them in id order.
+            let mut start = provenance.len();
+            for &b in &partners {
+                ties.push(Tie {
+                    a,
+                    b,
+                    shared_hours: shared_hours[b],
+                    collaboration: collaboration[b],
+                    start,
+                    count: shared[b],
+                });
+                cursor[b] = start;
+                start += shared[b] as usize;
+                (shared[b], shared_hours[b], collaboration[b]) = (0, 0.0, 0.0);
+            }
+            provenance.resize(start, 0);
+            for &m in by_rank.of(a) {
+                let nodes = &members[m as usize];
+                for &b in &nodes[nodes.partition_point(|&x| x <= a)..] {
+                    provenance[cursor[b]] = m;
+                    cursor[b] += 1;
+                }
+            }
+            partners.clear();
         }
 
         let mut degree = vec![0_usize; n];
@@ -214,25 +247,27 @@ impl AgencyNetwork {
             }
         }
 
-        let mut graph = UnGraph::with_capacity(n, ties.len());
-        for (i, (name, sector)) in sector_by_name.iter().enumerate() {
-            graph.add_node(AgencyNode {
+        let nodes = index
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, (name, sector))| AgencyNode {
                 name: (*name).to_string(),
                 sector: (*sector).to_string(),
                 annual_hours: hours[i],
                 meetings: attended[i],
-            });
-        }
-        for tie in ties {
-            graph.add_edge(NodeIndex::new(tie.a), NodeIndex::new(tie.b), tie);
-        }
+            })
+            .collect();
         AgencyNetwork {
-            graph,
+            nodes,
+            ties,
+            graph: OnceLock::new(),
             sectors,
             sector_of,
             meeting_ids,
             meeting_hours,
             members,
+            provenance,
             offsets,
             targets,
             tie_of,
@@ -241,27 +276,36 @@ impl AgencyNetwork {
 
     /// The petgraph graph: node weights are [`AgencyNode`]s, edge weights [`Tie`]s.
     pub fn graph(&self) -> &UnGraph<AgencyNode, Tie> {
-        &self.graph
+        self.graph.get_or_init(|| {
+            let mut graph = UnGraph::with_capacity(self.nodes.len(), self.ties.len());
+            for node in &self.nodes {
+                graph.add_node(node.clone());
+            }
+            for tie in &self.ties {
+                graph.add_edge(NodeIndex::new(tie.a), NodeIndex::new(tie.b), tie.clone());
+            }
+            graph
+        })
     }
 
     /// Number of agencies.
     pub fn node_count(&self) -> usize {
-        self.graph.node_count()
+        self.nodes.len()
     }
 
     /// Number of ties.
     pub fn tie_count(&self) -> usize {
-        self.graph.edge_count()
+        self.ties.len()
     }
 
     /// Agency `i` (by name order).
     pub fn node(&self, i: usize) -> &AgencyNode {
-        &self.graph[NodeIndex::new(i)]
+        &self.nodes[i]
     }
 
     /// Agencies in name order.
     pub fn nodes(&self) -> impl ExactSizeIterator<Item = &AgencyNode> + '_ {
-        self.graph.raw_nodes().iter().map(|n| &n.weight)
+        self.nodes.iter()
     }
 
     /// Node index of an agency by canonical name.
@@ -281,12 +325,12 @@ impl AgencyNetwork {
 
     /// Ties sorted by `(a, b)`; tie `e` is edge `e` of [`graph`](Self::graph).
     pub fn ties(&self) -> impl ExactSizeIterator<Item = &Tie> + '_ {
-        self.graph.raw_edges().iter().map(|e| &e.weight)
+        self.ties.iter()
     }
 
     /// Tie `e`.
     pub fn tie(&self, e: usize) -> &Tie {
-        &self.graph.raw_edges()[e].weight
+        &self.ties[e]
     }
 
     /// The tie between two agencies, if they share a meeting.
@@ -296,9 +340,15 @@ impl AgencyNetwork {
         Some(self.tie(self.tie_of[range.start + position] as usize))
     }
 
+    /// The meetings that create a tie (indices into the inventory's meetings), sorted by
+    /// meeting id.
+    pub fn tie_meetings(&self, tie: &Tie) -> &[u32] {
+        &self.provenance[tie.start..tie.start + tie.count as usize]
+    }
+
     /// Ids of the meetings that create a tie, sorted.
     pub fn tie_meeting_ids(&self, tie: &Tie) -> Vec<&str> {
-        tie.meetings.iter().map(|&m| self.meeting_ids[m].as_str()).collect()
+        self.tie_meetings(tie).iter().map(|&m| self.meeting_ids[m as usize].as_str()).collect()
     }
 
     /// Neighbours of agency `i`, ascending.
@@ -345,6 +395,43 @@ impl AgencyNetwork {
     pub fn members(&self) -> &[Vec<usize>] {
         &self.members
     }
+}
+
+/// Each agency's meetings as one flat list (compressed rows), meetings in the order given.
+struct AttendanceLists {
+    offsets: Vec<usize>,
+    meetings: Vec<u32>,
+}
+
+impl AttendanceLists {
+    /// Meetings agency `a` attends.
+    fn of(&self, a: usize) -> &[u32] {
+        &self.meetings[self.offsets[a]..self.offsets[a + 1]]
+    }
+}
+
+/// Lists, for each of `n` agencies attending `attended[a]` meetings, the meetings in the
+/// order `order` visits them.
+fn attendance_lists(
+    n: usize,
+    attended: &[usize],
+    members: &[Vec<usize>],
+    order: impl Iterator<Item = usize>,
+) -> AttendanceLists {
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    for a in 0..n {
+        offsets.push(offsets[a] + attended[a]);
+    }
+    let mut fill = offsets.clone();
+    let mut meetings = vec![0_u32; offsets[n]];
+    for m in order {
+        for &a in &members[m] {
+            meetings[fill[a]] = m as u32;
+            fill[a] += 1;
+        }
+    }
+    AttendanceLists { offsets, meetings }
 }
 
 #[cfg(test)]

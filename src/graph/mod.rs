@@ -22,6 +22,7 @@
 
 mod agency_projection;
 mod meeting_projection;
+mod names;
 mod sector_matrix;
 mod two_mode;
 

@@ -1,9 +1,9 @@
 //! The two-mode (bipartite) network: meetings on one side, agencies on the other, an
 //! edge wherever an agency attends a meeting, weighted by head-count and annual hours.
 
-use crate::model::{Inventory, UNKNOWN_SECTOR};
+use super::names::AgencyIndex;
+use crate::model::Inventory;
 use petgraph::graph::{NodeIndex, UnGraph};
-use std::collections::BTreeMap;
 
 /// A node of the two-mode network.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,43 +59,36 @@ impl TwoModeNetwork {
     /// Builds the network; a participant listed twice in one meeting gets one edge with
     /// the head-counts added.
     pub fn build(inventory: &Inventory) -> Self {
-        let mut sector_by_name: BTreeMap<&str, &str> = BTreeMap::new();
-        for agency in &inventory.agencies {
-            let sector = agency.sector.trim();
-            let sector = if sector.is_empty() { UNKNOWN_SECTOR } else { sector };
-            sector_by_name.entry(agency.name.as_str()).or_insert(sector);
-        }
-        for meeting in &inventory.meetings {
-            for participant in &meeting.participants {
-                sector_by_name.entry(participant.agency.as_str()).or_insert(UNKNOWN_SECTOR);
-            }
-        }
-        let mut graph = UnGraph::new_undirected();
-        let mut index = BTreeMap::new();
-        for (name, sector) in &sector_by_name {
-            let node = graph.add_node(TwoModeNode::Agency {
-                name: (*name).to_string(),
-                sector: (*sector).to_string(),
+        let index = AgencyIndex::build(inventory);
+        let agencies = index.names.len();
+        let edges = index.participant_nodes.len();
+        let mut graph = UnGraph::with_capacity(agencies + inventory.meetings.len(), edges);
+        for &(name, sector) in &index.names {
+            graph.add_node(TwoModeNode::Agency {
+                name: name.to_string(),
+                sector: sector.to_string(),
             });
-            index.insert(*name, node);
         }
-        let agencies = graph.node_count();
-        for meeting in &inventory.meetings {
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        for (m, meeting) in inventory.meetings.iter().enumerate() {
             let node = graph.add_node(TwoModeNode::Meeting { id: meeting.id.clone() });
-            let mut counts: Vec<(NodeIndex, u32)> = Vec::new();
-            for participant in &meeting.participants {
-                let agency = index[participant.agency.as_str()];
+            counts.clear();
+            for (&agency, participant) in index.participants(m).iter().zip(&meeting.participants) {
                 match counts.iter_mut().find(|(a, _)| *a == agency) {
                     Some(entry) => entry.1 += participant.count,
                     None => counts.push((agency, participant.count)),
                 }
             }
-            for (agency, head_count) in counts {
+            for &(agency, head_count) in &counts {
                 let annual_hours = f64::from(head_count)
                     * meeting.frequency.sessions_per_year
                     * meeting.minutes_per_session
                     / 60.0;
-                graph.add_edge(agency, node, Attendance { head_count, annual_hours });
+                graph.add_edge(
+                    NodeIndex::new(agency as usize),
+                    node,
+                    Attendance { head_count, annual_hours },
+                );
             }
         }
         TwoModeNetwork { graph, agencies }

@@ -223,7 +223,8 @@ fn agency_pairs(network: &AgencyNetwork) -> BTreeMap<Pair, Vec<usize>> {
     network
         .ties()
         .map(|t| {
-            ((network.node(t.a).name.clone(), network.node(t.b).name.clone()), t.meetings.clone())
+            let meetings = network.tie_meetings(t).iter().map(|&m| m as usize).collect();
+            ((network.node(t.a).name.clone(), network.node(t.b).name.clone()), meetings)
         })
         .collect()
 }

@@ -1,0 +1,94 @@
+//! The agency nodes shared by the two-mode network and the agency projection: every
+//! registered agency and every participant, in name order, with each participant's node.
+
+use crate::model::{Inventory, UNKNOWN_SECTOR};
+use rustc_hash::FxHashMap;
+
+/// Agencies in name order and the node of every participant.
+pub(crate) struct AgencyIndex<'a> {
+    /// `(name, sector)` of node `i`, sorted by name (code-point order).
+    pub names: Vec<(&'a str, &'a str)>,
+    /// Node of each participant, meeting by meeting in input order and within a meeting in
+    /// listing order: the participants of meeting `m` are
+    /// `participant_nodes[participant_start[m]..participant_start[m + 1]]`.
+    pub participant_nodes: Vec<u32>,
+    /// Offsets into `participant_nodes`, one per meeting plus one.
+    pub participant_start: Vec<usize>,
+}
+
+impl<'a> AgencyIndex<'a> {
+    /// Registry first (first spelling of a duplicate wins, blank sectors are
+    /// [`UNKNOWN_SECTOR`]), then participants missing from it, with [`UNKNOWN_SECTOR`].
+    pub fn build(inventory: &'a Inventory) -> Self {
+        // A hash map finds names in first-seen order (Fx: the names are trusted local data
+        // and long shared prefixes made a BTreeMap's comparisons the cost); one sort then
+        // gives name order. Nothing iterates the map, so output order never depends on it.
+        let participants: usize = inventory.meetings.iter().map(|m| m.participants.len()).sum();
+        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+        seen.reserve(inventory.agencies.len() + 64);
+        let mut first_seen: Vec<(&str, &str)> = Vec::with_capacity(inventory.agencies.len());
+        for agency in &inventory.agencies {
+            seen.entry(agency.name.as_str()).or_insert_with(|| {
+                let sector = agency.sector.trim();
+                let sector = if sector.is_empty() { UNKNOWN_SECTOR } else { sector };
+                first_seen.push((agency.name.as_str(), sector));
+                (first_seen.len() - 1) as u32
+            });
+        }
+        let mut participant_nodes = Vec::with_capacity(participants);
+        let mut participant_start = Vec::with_capacity(inventory.meetings.len() + 1);
+        participant_start.push(0);
+        for meeting in &inventory.meetings {
+            for participant in &meeting.participants {
+                let name = participant.agency.as_str();
+                let id = *seen.entry(name).or_insert_with(|| {
+                    first_seen.push((name, UNKNOWN_SECTOR));
+                    (first_seen.len() - 1) as u32
+                });
+                participant_nodes.push(id);
+            }
+            participant_start.push(participant_nodes.len());
+        }
+        drop(seen);
+        let mut order: Vec<u32> = (0..first_seen.len() as u32).collect();
+        // Names are distinct, so an unstable sort is deterministic.
+        order.sort_unstable_by_key(|&id| first_seen[id as usize].0);
+        let mut rank = vec![0_u32; order.len()];
+        for (node, &id) in order.iter().enumerate() {
+            rank[id as usize] = node as u32;
+        }
+        for node in &mut participant_nodes {
+            *node = rank[*node as usize];
+        }
+        let names = order.iter().map(|&id| first_seen[id as usize]).collect();
+        AgencyIndex { names, participant_nodes, participant_start }
+    }
+
+    /// Nodes of meeting `m`'s participants, in listing order.
+    pub fn participants(&self, m: usize) -> &[u32] {
+        &self.participant_nodes[self.participant_start[m]..self.participant_start[m + 1]]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Agency, Meeting, Participant};
+
+    #[test]
+    fn registry_first_spelling_wins_and_unlisted_participants_are_unknown() {
+        let mut m = Meeting::new("M1", "m");
+        m.participants = vec![Participant::new("C", 1), Participant::new("A", 1)];
+        let inventory = Inventory {
+            meetings: vec![m],
+            agencies: vec![
+                Agency::new("Z", " "),
+                Agency::new("A", "障害"),
+                Agency::new("A", "高齢"),
+            ],
+        };
+        let index = AgencyIndex::build(&inventory);
+        assert_eq!(index.names, [("A", "障害"), ("C", UNKNOWN_SECTOR), ("Z", UNKNOWN_SECTOR)]);
+        assert_eq!(index.participants(0), [1, 0]);
+    }
+}
