@@ -23,7 +23,7 @@ pub fn density(nodes: usize, ties: usize) -> f64 {
 /// by first member, so the first is the "largest component" with NetworkX-independent
 /// tie-breaking (the one whose first name sorts first).
 ///
-/// Uses rustworkx-core's `connected_components` over the petgraph graph.
+/// A breadth-first search over the network's adjacency lists.
 ///
 /// ```
 /// use kaigi::connectivity::components;
@@ -35,15 +35,28 @@ pub fn density(nodes: usize, ties: usize) -> f64 {
 /// assert_eq!(components(&AgencyNetwork::build(&inventory)), vec![vec![1, 2], vec![0]]);
 /// ```
 pub fn components(network: &AgencyNetwork) -> Vec<Vec<usize>> {
-    let mut parts: Vec<Vec<usize>> =
-        rustworkx_core::connectivity::connected_components(network.graph())
-            .into_iter()
-            .map(|set| {
-                let mut nodes: Vec<usize> = set.into_iter().map(|n| n.index()).collect();
-                nodes.sort_unstable();
-                nodes
-            })
-            .collect();
+    let n = network.node_count();
+    let mut seen = vec![false; n];
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for start in 0..n {
+        if seen[start] {
+            continue;
+        }
+        seen[start] = true;
+        let mut nodes = vec![start];
+        let mut head = 0;
+        while let Some(&v) = nodes.get(head) {
+            head += 1;
+            for &w in network.neighbors(v) {
+                if !seen[w as usize] {
+                    seen[w as usize] = true;
+                    nodes.push(w as usize);
+                }
+            }
+        }
+        nodes.sort_unstable();
+        parts.push(nodes);
+    }
     parts.sort_by(|x, y| y.len().cmp(&x.len()).then(x[0].cmp(&y[0])));
     parts
 }
