@@ -15,6 +15,7 @@ pub use meeting::{Frequency, Function, Meeting, Participant};
 pub use names::{name_key, normalize};
 pub use sector_code::sector_code;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -60,15 +61,23 @@ impl Inventory {
     /// Annual meeting hours each agency spends (head-count × sessions × hours), keyed by
     /// canonical agency name; agencies that attend nothing are present with 0.
     pub fn agency_annual_hours(&self) -> BTreeMap<String, f64> {
-        let mut hours: BTreeMap<String, f64> =
-            self.agencies.iter().map(|a| (a.name.clone(), 0.0)).collect();
+        // Sum by borrowed name in a hash map (each agency's hours still added in meeting
+        // order), then copy each name once: cloning a name per participant was the cost.
+        let mut hours: FxHashMap<&str, f64> = FxHashMap::default();
+        hours.reserve(self.agencies.len());
+        for agency in &self.agencies {
+            hours.insert(agency.name.as_str(), 0.0);
+        }
         for meeting in &self.meetings {
+            let hours_each = meeting.annual_meeting_hours();
             for participant in &meeting.participants {
-                *hours.entry(participant.agency.clone()).or_insert(0.0) +=
-                    meeting.participant_annual_hours(participant);
+                *hours.entry(participant.agency.as_str()).or_insert(0.0) +=
+                    f64::from(participant.count) * hours_each;
             }
         }
-        hours
+        let mut sorted: Vec<(&str, f64)> = hours.into_iter().collect();
+        sorted.sort_unstable_by_key(|&(name, _)| name);
+        sorted.into_iter().map(|(name, h)| (name.to_string(), h)).collect()
     }
 
     /// Looks an agency up by canonical name.
