@@ -46,6 +46,12 @@ person_hours              annual hours per agency and in total (plain Python for
 
 Checks: tie count, articulation-point count, meeting pairs, Σ Jaccard and total
 person-hours must agree with kaigi's; a disagreement is printed under the table.
+
+Whole commands: in the same run, the real binary ``kaigi connectivity DIR --format json``
+(output discarded) is timed with its defaults (sampled shortest paths above
+``--exact-limit``) and with ``--exact-limit`` above the agency count (exact, as the
+peers compute), against each peer's whole pipeline: the sum of its stages above. A peer
+that skipped or did not finish a stage has no total.
 """
 
 from __future__ import annotations
@@ -373,6 +379,26 @@ def kaigi_times(normalised_dir: Path, repeat: int, threads: int | None) -> dict:
     return json.loads(out.stdout)
 
 
+def command_seconds(cmd: list[str], repeat: int) -> float:
+    """Fastest wall time of ``repeat`` runs of a command, its output discarded."""
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def pipeline_total(result: dict):
+    """Sum of a peer's stage times, or why there is none."""
+    if "skipped" in result:
+        return "skipped"
+    missing = [s for s in STAGES if not isinstance(result["stages"].get(s), (int, float))]
+    if missing:
+        return f"no total ({', '.join(missing)} not timed)"
+    return sum(result["stages"][s] for s in STAGES)
+
+
 def fmt(value) -> str:
     if isinstance(value, (int, float)):
         return f"{value:.4f}" if value < 10 else f"{value:.1f}"
@@ -413,12 +439,21 @@ def main() -> None:
         load_before = " ".join(f.read().split()[:3])
     print(f"date: {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC; cores: {os.cpu_count()}; "
           f"load before: {load_before}; python {sys.version.split()[0]}")
-    rows, problems, notes = [], [], []
+    rows, problems, notes, whole = [], [], [], []
     for size in args.sizes:
         folder, normalised = inventory_for(size, kaigi, args.generator)
         ours = kaigi_times(folder, args.repeat, None)
         ours1 = kaigi_times(folder, args.repeat, 1)
         peers = {p: run_peer(p, normalised, args.repeat, args.timeout) for p in args.peers}
+        # Above every node (registered or not): no group is sampled.
+        exact = max(ours["agencies"], ours["checks"]["agencies_with_hours"]) + 1
+        connectivity = [str(kaigi), "connectivity", str(folder), "--format", "json"]
+        commands = {
+            "kaigi connectivity (defaults)": command_seconds(connectivity, args.repeat),
+            f"kaigi connectivity --exact-limit {exact}": command_seconds(
+                [*connectivity, "--exact-limit", str(exact)], args.repeat),
+        }
+        totals = {p: pipeline_total(r) for p, r in peers.items()}
         with open("/proc/loadavg") as f:
             load = f.read().split()[0]
         for peer, result in peers.items():
@@ -450,6 +485,12 @@ def main() -> None:
                 cells += [fmt(value), ratio(k, value)]
             cells.append(load)
             rows.append(cells)
+        for command, seconds in commands.items():
+            cells = [str(size), command, fmt(seconds)]
+            for peer in args.peers:
+                cells += [fmt(totals[peer]), ratio(seconds, totals[peer])]
+            cells.append(load)
+            whole.append(cells)
 
     header = ["meetings", "agencies", "stage", f"kaigi s ({os.cpu_count()} threads)",
               "kaigi s (1 thread)"]
@@ -462,7 +503,17 @@ def main() -> None:
     for cells in rows:
         print("| " + " | ".join(cells) + " |")
     print()
+    header = ["meetings", "command", "kaigi s"]
+    for peer in args.peers:
+        header += [f"{peer} whole pipeline s", f"kaigi/{peer}"]
+    header.append("load (1 min)")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if h == "command" else "---:" for h in header) + "|")
+    for cells in whole:
+        print("| " + " | ".join(cells) + " |")
+    print()
     print("parse: kaigi reads the CSV files; the peers read `kaigi inventory --format json`.")
+    print("whole pipeline: the sum of the peer's stages above, in the same run.")
     for note in notes:
         print(f"note: {note}")
     for problem in problems:
