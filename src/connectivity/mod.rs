@@ -507,3 +507,32 @@ pub fn analyze_network(
         agencies,
     })
 }
+
+/// Random inventories for the tests that check the graph algorithms against
+/// rustworkx-core: `meetings` meetings of one to `largest` agencies drawn from
+/// `agencies` (names `A000`…), fixed by `seed`.
+#[cfg(test)]
+pub(crate) fn random_inventory(
+    seed: u64,
+    agencies: usize,
+    meetings: usize,
+    largest: usize,
+) -> crate::model::Inventory {
+    use crate::model::{Inventory, Meeting, Participant};
+    use rand::{RngExt, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let meetings = (0..meetings)
+        .map(|i| {
+            let mut m = Meeting::new(format!("M{i}"), "m");
+            for _ in 0..rng.random_range(1..=largest) {
+                let name = format!("A{:03}", rng.random_range(0..agencies));
+                if !m.has_participant(&name) {
+                    m.participants.push(Participant::new(name, 1));
+                }
+            }
+            m
+        })
+        .collect();
+    Inventory { meetings, agencies: Vec::new() }
+}

@@ -533,26 +533,10 @@ fn single_source(
 mod tests {
     use super::*;
     use crate::model::{Inventory, Meeting, Participant};
-    use rand::{RngExt, SeedableRng};
-    use rand_chacha::ChaCha8Rng;
 
+    /// Random inventories of meetings of one to six agencies.
     fn random_inventory(seed: u64, agencies: usize, meetings: usize) -> Inventory {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let meetings = (0..meetings)
-            .map(|i| {
-                let mut m = Meeting::new(format!("M{i}"), "m");
-                let size = rng.random_range(1..7);
-                for _ in 0..size {
-                    let a = rng.random_range(0..agencies);
-                    let name = format!("A{a:03}");
-                    if !m.has_participant(&name) {
-                        m.participants.push(Participant::new(name, 1));
-                    }
-                }
-                m
-            })
-            .collect();
-        Inventory { meetings, agencies: Vec::new() }
+        crate::connectivity::random_inventory(seed, agencies, meetings, 6)
     }
 
     #[test]

@@ -119,27 +119,12 @@ pub fn agencies_of_degree(degree: &[usize], wanted: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Inventory, Meeting, Participant};
-    use rand::{RngExt, SeedableRng};
-    use rand_chacha::ChaCha8Rng;
+    use crate::model::Inventory;
 
     /// Sparse random inventories: many small meetings among few agencies, so chains,
     /// trees, cycles and several components all occur.
     fn random_inventory(seed: u64, agencies: usize, meetings: usize) -> Inventory {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let meetings = (0..meetings)
-            .map(|i| {
-                let mut m = Meeting::new(format!("M{i}"), "m");
-                for _ in 0..rng.random_range(1..4) {
-                    let name = format!("A{:03}", rng.random_range(0..agencies));
-                    if !m.has_participant(&name) {
-                        m.participants.push(Participant::new(name, 1));
-                    }
-                }
-                m
-            })
-            .collect();
-        Inventory { meetings, agencies: Vec::new() }
+        crate::connectivity::random_inventory(seed, agencies, meetings, 3)
     }
 
     #[test]
