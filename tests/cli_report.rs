@@ -269,6 +269,34 @@ fn the_documents_show_both_cost_figures_with_the_assumption_stated() {
 /// sample, and the last line names the file to open. Run twice: the second run replaces
 /// kaigi's own earlier report without `--force`; a folder of the user's own files is
 /// refused without it.
+/// `--open` on a machine with no browser (here: a PATH holding no opener) is a note, not
+/// a failure, and it comes before the closing lines, so "open first" stays the last.
+#[test]
+fn open_without_a_browser_notes_it_and_still_ends_with_the_file_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty_path = dir.path().join("bin");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let out = dir.path().join("out");
+    let output = kaigi()
+        .env("PATH", &empty_path)
+        .arg("report")
+        .arg(common::repo("inputs/sample-city"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--open")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[lines.len() - 3].starts_with("kaigi: 既定のブラウザで開けませんでした。"),
+        "{stderr}"
+    );
+    assert!(lines[lines.len() - 1].starts_with("kaigi: まず開くファイル: "), "{stderr}");
+    assert!(lines[lines.len() - 1].ends_with("report.html"), "{stderr}");
+}
+
 #[test]
 fn the_readme_main_command_prints_no_warning_and_ends_with_report_html() {
     let readme = std::fs::read_to_string(common::repo("README.md")).unwrap();

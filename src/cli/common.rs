@@ -221,8 +221,8 @@ pub fn open_document(path: &Path, lang: Lang) {
         eprintln!(
             "kaigi: {} ({error})",
             lang.pick(
-                "既定のブラウザで開けませんでした。上のファイルを開いてください",
-                "could not open it in a default browser; open the file above"
+                "既定のブラウザで開けませんでした。下の「まず開くファイル」を開いてください",
+                "could not open it in a default browser; open the file named below"
             )
         );
     }

@@ -91,9 +91,11 @@ pub fn run(args: Args) -> Outcome {
     for item in &written.left_out {
         eprintln!("kaigi: {}", kaigi::report::phrases::left_out(item, lang));
     }
-    crate::cli::common::report_written(written.files.len(), &out, "report.html", lang);
+    // Opened before the closing lines, so that a note that it could not be opened comes
+    // before them and "open first: …/report.html" stays the last line.
     if args.open {
         crate::cli::common::open_document(&out.join("report.html"), lang);
     }
+    crate::cli::common::report_written(written.files.len(), &out, "report.html", lang);
     Ok(ExitCode::SUCCESS)
 }
