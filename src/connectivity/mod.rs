@@ -57,7 +57,7 @@ pub use structure::{agencies_of_degree, articulation_points, bridges};
 use crate::graph::{AgencyNetwork, SectorLink, SectorMatrix};
 use crate::model::Inventory;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Problems with the analysis request (the inventory itself cannot make it fail).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -399,12 +399,8 @@ pub fn analyze_network(
 
     let fitted = backbone.status == BackboneStatus::Ok;
     let shared_names: Vec<SharedName> = (0..n).map(|i| SharedName::from(name(i))).collect();
-    let shared_ids: HashMap<&str, SharedName> = network
-        .meeting_ids()
-        .iter()
-        .map(|id| (id.as_str(), SharedName::from(id.as_str())))
-        .collect();
-    let shared_id = |id: &str| shared_ids.get(id).cloned().unwrap_or_else(|| SharedName::from(id));
+    let shared_ids: Vec<SharedName> =
+        network.meeting_ids().iter().map(|id| SharedName::from(id.as_str())).collect();
     let ties: Vec<TieReport> = network
         .ties()
         .enumerate()
@@ -413,7 +409,11 @@ pub fn analyze_network(
             TieReport {
                 a: shared_names[tie.a].clone(),
                 b: shared_names[tie.b].clone(),
-                meetings: network.tie_meeting_ids(tie).into_iter().map(shared_id).collect(),
+                meetings: network
+                    .tie_meetings(tie)
+                    .iter()
+                    .map(|&m| shared_ids[m as usize].clone())
+                    .collect(),
                 shared_hours: tie.shared_hours,
                 collaboration: tie.collaboration,
                 expected: tested.map(|t| t.expected),
@@ -477,8 +477,7 @@ pub fn analyze_network(
             .into_iter()
             .map(|(t, m)| {
                 let tie = network.tie(t);
-                let meeting = shared_id(network.meeting_ids()[m].as_str());
-                [shared_names[tie.a].clone(), shared_names[tie.b].clone(), meeting]
+                [shared_names[tie.a].clone(), shared_names[tie.b].clone(), shared_ids[m].clone()]
             })
             .collect(),
         backbone_links: backbone.significant().map(|(a, b)| [name(a), name(b)]).collect(),
