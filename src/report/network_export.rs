@@ -212,10 +212,10 @@ pub struct Edge {
 
 /// Most cells `incidence.csv` holds (meetings × agencies). A dense matrix grows with the
 /// product of the two counts, not with the seats: 20,000 meetings of a 15,000-agency
-/// region are 307 million cells (a 613 MB file that took seconds to write), 100,000
-/// meetings 7.7 billion (15 GB, 45 s), more than R or UCINET can load, while the edge
-/// lists hold the same seats in a few megabytes. 25 million cells is a 50 MB file and a
-/// 200 MB matrix in R. Above it the matrix is not written and kaigi says so.
+/// region are 307 million cells (a 613 MB file, about 2 bytes a cell), 100,000 meetings
+/// 7.7 billion (about 15 GB at that rate; writing it took 45 s), while the edge lists hold
+/// the same seats in a few megabytes. 25 million cells is about 50 MB on disk and 200 MB
+/// as a dense numeric matrix in R. Above it the matrix is not written and kaigi says so.
 pub const INCIDENCE_CELL_LIMIT: u64 = 25_000_000;
 
 /// An undirected network to export.

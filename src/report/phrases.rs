@@ -1121,10 +1121,10 @@ pub fn left_out(item: &crate::report::LeftOut, lang: Lang) -> String {
             let (meetings, agencies) = (thousands(meetings), thousands(agencies));
             match lang {
                 Lang::Ja => format!(
-                    "network/incidence.csv は書き出していません: 会議 {meetings} 件 × 機関 {agencies} 件 = {cells} マスの表になり、上限の {limit} マスを超えるためです（R や UCINET でも開けない大きさです）。同じ参加は network/two_mode_edges.csv と network/two_mode.graphml にあります。"
+                    "network/incidence.csv は書き出していません: 会議 {meetings} 件 × 機関 {agencies} 件 = {cells} マスの密な表になり、上限の {limit} マスを超えるためです。同じ参加は network/two_mode_edges.csv と network/two_mode.graphml にあります。"
                 ),
                 Lang::En => format!(
-                    "network/incidence.csv was not written: {meetings} meetings × {agencies} agencies make {cells} cells, over the limit of {limit} (too large for R or UCINET to load). The same seats are in network/two_mode_edges.csv and network/two_mode.graphml."
+                    "network/incidence.csv was not written: {meetings} meetings × {agencies} agencies make a dense table of {cells} cells, over the limit of {limit}. The same seats are in network/two_mode_edges.csv and network/two_mode.graphml."
                 ),
             }
         }
