@@ -7,6 +7,7 @@ use crate::model::Inventory;
 #[cfg(test)]
 use crate::model::UNKNOWN_SECTOR;
 use petgraph::graph::{NodeIndex, UnGraph};
+use rayon::prelude::*;
 use std::sync::OnceLock;
 
 /// An agency as a node of the projection.
@@ -110,10 +111,24 @@ impl AgencyNetwork {
     /// sector [`UNKNOWN_SECTOR`]; a participant listed twice in one meeting counts once
     /// as a member (head-counts added).
     pub fn build(inventory: &Inventory) -> Self {
-        let index = AgencyIndex::build(inventory);
-        let mut sectors: Vec<String> = index.names.iter().map(|(_, s)| s.to_string()).collect();
-        sectors.sort_unstable();
-        sectors.dedup();
+        // Provenance is sorted by meeting id, equal ids by input order; that order is found
+        // beside the agency index, on another core when there is one.
+        let meeting_count = inventory.meetings.len();
+        let (index, (meeting_ids, by_id)) = rayon::join(
+            || AgencyIndex::build(inventory),
+            || {
+                let meeting_ids: Vec<String> =
+                    inventory.meetings.iter().map(|m| m.id.clone()).collect();
+                let mut by_id: Vec<usize> = (0..meeting_count).collect();
+                by_id
+                    .sort_unstable_by(|&x, &y| meeting_ids[x].cmp(&meeting_ids[y]).then(x.cmp(&y)));
+                (meeting_ids, by_id)
+            },
+        );
+        let mut sector_names: Vec<&str> = index.names.iter().map(|&(_, s)| s).collect();
+        sector_names.sort_unstable();
+        sector_names.dedup();
+        let sectors: Vec<String> = sector_names.into_iter().map(str::to_string).collect();
         let sector_of: Vec<usize> = index
             .names
             .iter()
@@ -121,7 +136,6 @@ impl AgencyNetwork {
             .collect();
 
         let n = index.names.len();
-        let meeting_count = inventory.meetings.len();
         let mut hours = vec![0.0_f64; n];
         let mut attended = vec![0_usize; n];
         let mut members = Vec::with_capacity(meeting_count);
@@ -149,65 +163,33 @@ impl AgencyNetwork {
             meeting_hours.push(sessions * minutes / 60.0);
         }
 
-        // Provenance is sorted by meeting id, equal ids by input order.
-        let meeting_ids: Vec<String> = inventory.meetings.iter().map(|m| m.id.clone()).collect();
-        let mut by_id: Vec<usize> = (0..meeting_count).collect();
-        by_id.sort_by(|&x, &y| meeting_ids[x].cmp(&meeting_ids[y]).then(x.cmp(&y)));
         // Each agency's meetings, twice: in input order (float sums keep the reference's
         // order) and in id order (provenance comes out sorted).
         let by_input = attendance_lists(n, &attended, &members, 0..meeting_count);
         let by_rank = attendance_lists(n, &attended, &members, by_id.iter().copied());
 
         // Ties of agency `a` with every later agency, accumulated through a's meetings in
-        // arrays indexed by partner: no hashing, and ties come out grouped by `a`.
-        let mut shared_hours = vec![0.0_f64; n];
-        let mut collaboration = vec![0.0_f64; n];
-        let mut shared = vec![0_u32; n];
-        let mut cursor = vec![0_usize; n];
-        let mut ties: Vec<Tie> = Vec::new();
-        let mut provenance: Vec<u32> = Vec::new();
-        let mut partners: Vec<usize> = Vec::new();
-        for a in 0..n {
-            for &m in by_input.of(a) {
-                let nodes = &members[m as usize];
-                let weight = 1.0 / (nodes.len() - 1).max(1) as f64;
-                for &b in &nodes[nodes.partition_point(|&x| x <= a)..] {
-                    if shared[b] == 0 {
-                        partners.push(b);
-                    }
-                    shared[b] += 1;
-                    shared_hours[b] += meeting_hours[m as usize];
-                    collaboration[b] += weight;
-                }
-            }
-            if partners.is_empty() {
-                continue;
-            }
-            partners.sort_unstable();
-            // Lay the ties' meeting lists out one after another, then fill them in id order.
-            let mut start = provenance.len();
-            for &b in &partners {
-                ties.push(Tie {
-                    a,
-                    b,
-                    shared_hours: shared_hours[b],
-                    collaboration: collaboration[b],
-                    start,
-                    count: shared[b],
-                });
-                cursor[b] = start;
-                start += shared[b] as usize;
-                (shared[b], shared_hours[b], collaboration[b]) = (0, 0.0, 0.0);
-            }
-            provenance.resize(start, 0);
-            for &m in by_rank.of(a) {
-                let nodes = &members[m as usize];
-                for &b in &nodes[nodes.partition_point(|&x| x <= a)..] {
-                    provenance[cursor[b]] = m;
-                    cursor[b] += 1;
-                }
-            }
-            partners.clear();
+        // arrays indexed by partner: no hashing, and ties come out grouped by `a`. Agencies
+        // go in fixed blocks (their number depends on `n` only, so the result is the same
+        // on any number of threads), each block on whichever core is free.
+        let block = n.div_ceil(64).max(256);
+        let blocks: Vec<(Vec<Tie>, Vec<u32>)> = (0..n.div_ceil(block))
+            .into_par_iter()
+            .map_init(
+                || TieScratch::new(n),
+                |scratch, k| {
+                    let agencies = k * block..((k + 1) * block).min(n);
+                    scratch.ties_of(agencies, &members, &meeting_hours, &by_input, &by_rank)
+                },
+            )
+            .collect();
+        let mut ties: Vec<Tie> = Vec::with_capacity(blocks.iter().map(|(t, _)| t.len()).sum());
+        let mut provenance: Vec<u32> =
+            Vec::with_capacity(blocks.iter().map(|(_, p)| p.len()).sum());
+        for (block_ties, block_provenance) in blocks {
+            let offset = provenance.len();
+            ties.extend(block_ties.into_iter().map(|tie| Tie { start: tie.start + offset, ..tie }));
+            provenance.extend_from_slice(&block_provenance);
         }
 
         let mut degree = vec![0_usize; n];
@@ -400,18 +382,100 @@ impl AgencyNetwork {
 /// Each agency's meetings as one flat list (compressed rows), meetings in the order given.
 struct AttendanceLists {
     offsets: Vec<usize>,
-    meetings: Vec<u32>,
+    /// (meeting, where the members after the agency start in the meeting's sorted list).
+    meetings: Vec<(u32, u32)>,
 }
 
 impl AttendanceLists {
-    /// Meetings agency `a` attends.
-    fn of(&self, a: usize) -> &[u32] {
+    /// Meetings agency `a` attends, each with the position of its later members.
+    fn of(&self, a: usize) -> &[(u32, u32)] {
         &self.meetings[self.offsets[a]..self.offsets[a + 1]]
     }
 }
 
+/// One worker's arrays indexed by partner agency, reset after each agency.
+struct TieScratch {
+    shared: Vec<u32>,
+    shared_hours: Vec<f64>,
+    collaboration: Vec<f64>,
+    cursor: Vec<usize>,
+    partners: Vec<usize>,
+}
+
+impl TieScratch {
+    fn new(n: usize) -> Self {
+        TieScratch {
+            shared: vec![0; n],
+            shared_hours: vec![0.0; n],
+            collaboration: vec![0.0; n],
+            cursor: vec![0; n],
+            partners: Vec::new(),
+        }
+    }
+
+    /// The ties of each agency in `agencies` with every later agency, sorted by (a, b),
+    /// and their meetings in id order, laid out one tie after another (`start` counts
+    /// from the beginning of the returned list).
+    fn ties_of(
+        &mut self,
+        agencies: std::ops::Range<usize>,
+        members: &[Vec<usize>],
+        meeting_hours: &[f64],
+        by_input: &AttendanceLists,
+        by_rank: &AttendanceLists,
+    ) -> (Vec<Tie>, Vec<u32>) {
+        let TieScratch { shared, shared_hours, collaboration, cursor, partners } = self;
+        let mut ties = Vec::new();
+        let mut provenance: Vec<u32> = Vec::new();
+        for a in agencies {
+            for &(m, later) in by_input.of(a) {
+                let nodes = &members[m as usize];
+                let weight = 1.0 / (nodes.len() - 1).max(1) as f64;
+                for &b in &nodes[later as usize..] {
+                    if shared[b] == 0 {
+                        partners.push(b);
+                    }
+                    shared[b] += 1;
+                    shared_hours[b] += meeting_hours[m as usize];
+                    collaboration[b] += weight;
+                }
+            }
+            if partners.is_empty() {
+                continue;
+            }
+            partners.sort_unstable();
+            // Lay the ties' meeting lists out one after another, then fill them in id order.
+            let mut start = provenance.len();
+            for &b in partners.iter() {
+                ties.push(Tie {
+                    a,
+                    b,
+                    shared_hours: shared_hours[b],
+                    collaboration: collaboration[b],
+                    start,
+                    count: shared[b],
+                });
+                cursor[b] = start;
+                start += shared[b] as usize;
+                (shared[b], shared_hours[b], collaboration[b]) = (0, 0.0, 0.0);
+            }
+            provenance.resize(start, 0);
+            for &(m, later) in by_rank.of(a) {
+                let nodes = &members[m as usize];
+                for &b in &nodes[later as usize..] {
+                    provenance[cursor[b]] = m;
+                    cursor[b] += 1;
+                }
+            }
+            partners.clear();
+        }
+        (ties, provenance)
+    }
+}
+
 /// Lists, for each of `n` agencies attending `attended[a]` meetings, the meetings in the
-/// order `order` visits them.
+/// order `order` visits them, with where the agency's later members start (so the tie
+/// loops need no search of each member list).
 fn attendance_lists(
     n: usize,
     attended: &[usize],
@@ -424,10 +488,10 @@ fn attendance_lists(
         offsets.push(offsets[a] + attended[a]);
     }
     let mut fill = offsets.clone();
-    let mut meetings = vec![0_u32; offsets[n]];
+    let mut meetings = vec![(0_u32, 0_u32); offsets[n]];
     for m in order {
-        for &a in &members[m] {
-            meetings[fill[a]] = m as u32;
+        for (position, &a) in members[m].iter().enumerate() {
+            meetings[fill[a]] = (m as u32, position as u32 + 1);
             fill[a] += 1;
         }
     }

@@ -2,7 +2,11 @@
 //! registered agency and every participant, in name order, with each participant's node.
 
 use crate::model::{Inventory, UNKNOWN_SECTOR};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+
+/// Marks a participant not (yet) found in the registry.
+const UNREGISTERED: u32 = u32::MAX;
 
 /// Agencies in name order and the node of every participant.
 pub(crate) struct AgencyIndex<'a> {
@@ -35,19 +39,37 @@ impl<'a> AgencyIndex<'a> {
                 (first_seen.len() - 1) as u32
             });
         }
-        let mut participant_nodes = Vec::with_capacity(participants);
         let mut participant_start = Vec::with_capacity(inventory.meetings.len() + 1);
         participant_start.push(0);
         for meeting in &inventory.meetings {
-            for participant in &meeting.participants {
-                let name = participant.agency.as_str();
-                let id = *seen.entry(name).or_insert_with(|| {
-                    first_seen.push((name, UNKNOWN_SECTOR));
-                    (first_seen.len() - 1) as u32
-                });
-                participant_nodes.push(id);
+            participant_start
+                .push(participant_start.last().unwrap_or(&0) + meeting.participants.len());
+        }
+        // Registered names are looked up on every core (the look-ups were half of the
+        // projection's time at 20,000 meetings); names missing from the registry are then
+        // added one by one in listing order, so their first-seen order is kept.
+        let mut participant_nodes: Vec<u32> = inventory
+            .meetings
+            .par_iter()
+            .flat_map_iter(|meeting| {
+                meeting
+                    .participants
+                    .iter()
+                    .map(|p| seen.get(p.agency.as_str()).copied().unwrap_or(UNREGISTERED))
+            })
+            .collect();
+        debug_assert_eq!(participant_nodes.len(), participants);
+        if participant_nodes.contains(&UNREGISTERED) {
+            let names = inventory.meetings.iter().flat_map(|m| &m.participants);
+            for (node, participant) in participant_nodes.iter_mut().zip(names) {
+                if *node == UNREGISTERED {
+                    let name = participant.agency.as_str();
+                    *node = *seen.entry(name).or_insert_with(|| {
+                        first_seen.push((name, UNKNOWN_SECTOR));
+                        (first_seen.len() - 1) as u32
+                    });
+                }
             }
-            participant_start.push(participant_nodes.len());
         }
         drop(seen);
         let mut order: Vec<u32> = (0..first_seen.len() as u32).collect();
