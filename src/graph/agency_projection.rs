@@ -136,32 +136,44 @@ impl AgencyNetwork {
             .collect();
 
         let n = index.names.len();
+        // Each meeting's members by node with their head-counts (a participant listed
+        // twice counted once, head-counts added), meeting by meeting on every core.
+        let seated: Vec<Vec<(u32, u32)>> = (0..meeting_count)
+            .into_par_iter()
+            .map(|m| {
+                let participants = index.participants(m);
+                let mut counted: Vec<(u32, u32)> = Vec::with_capacity(participants.len());
+                for (&node, participant) in
+                    participants.iter().zip(&inventory.meetings[m].participants)
+                {
+                    match counted.iter_mut().find(|(i, _)| *i == node) {
+                        Some(entry) => entry.1 += participant.count,
+                        None => counted.push((node, participant.count)),
+                    }
+                }
+                counted.sort_unstable();
+                counted
+            })
+            .collect();
+        // Hours add up meeting by meeting in input order, as the reference adds them.
         let mut hours = vec![0.0_f64; n];
         let mut attended = vec![0_usize; n];
-        let mut members = Vec::with_capacity(meeting_count);
         let mut meeting_hours = Vec::with_capacity(meeting_count);
-        let mut counted: Vec<(u32, u32)> = Vec::new();
-        for (m, meeting) in inventory.meetings.iter().enumerate() {
+        for (meeting, counted) in inventory.meetings.iter().zip(&seated) {
             let sessions = meeting.frequency.sessions_per_year;
             let minutes = meeting.minutes_per_session;
-            counted.clear();
-            for (&node, participant) in index.participants(m).iter().zip(&meeting.participants) {
-                match counted.iter_mut().find(|(i, _)| *i == node) {
-                    Some(entry) => entry.1 += participant.count,
-                    None => counted.push((node, participant.count)),
-                }
-            }
-            for &(node, count) in &counted {
+            for &(node, count) in counted {
                 // Same operation order as the reference (count × sessions × minutes / 60),
                 // so hours agree to the last bit.
                 hours[node as usize] += f64::from(count) * sessions * minutes / 60.0;
                 attended[node as usize] += 1;
             }
-            let mut nodes: Vec<usize> = counted.iter().map(|&(i, _)| i as usize).collect();
-            nodes.sort_unstable();
-            members.push(nodes);
             meeting_hours.push(sessions * minutes / 60.0);
         }
+        let members: Vec<Vec<usize>> = seated
+            .par_iter()
+            .map(|counted| counted.iter().map(|&(node, _)| node as usize).collect())
+            .collect();
 
         // Each agency's meetings, twice: in input order (float sums keep the reference's
         // order) and in id order (provenance comes out sorted).
