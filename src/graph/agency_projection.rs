@@ -125,9 +125,14 @@ impl AgencyNetwork {
                 (meeting_ids, by_id)
             },
         );
-        let mut sector_names: Vec<&str> = index.names.iter().map(|&(_, s)| s).collect();
+        // A handful of fields among thousands of agencies: collect the distinct ones first.
+        let mut sector_names: Vec<&str> = Vec::new();
+        for &(_, sector) in &index.names {
+            if !sector_names.contains(&sector) {
+                sector_names.push(sector);
+            }
+        }
         sector_names.sort_unstable();
-        sector_names.dedup();
         let sectors: Vec<String> = sector_names.into_iter().map(str::to_string).collect();
         let sector_of: Vec<usize> = index
             .names
@@ -407,19 +412,24 @@ impl AttendanceLists {
 
 /// One worker's arrays indexed by partner agency, reset after each agency.
 struct TieScratch {
-    shared: Vec<u32>,
-    shared_hours: Vec<f64>,
-    collaboration: Vec<f64>,
+    /// Per partner: meetings shared so far, their hours and collaboration weight, side
+    /// by side so that one cache line serves a visit.
+    sums: Vec<PartnerSums>,
     cursor: Vec<usize>,
     partners: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct PartnerSums {
+    shared: u32,
+    hours: f64,
+    collaboration: f64,
 }
 
 impl TieScratch {
     fn new(n: usize) -> Self {
         TieScratch {
-            shared: vec![0; n],
-            shared_hours: vec![0.0; n],
-            collaboration: vec![0.0; n],
+            sums: vec![PartnerSums::default(); n],
             cursor: vec![0; n],
             partners: Vec::new(),
         }
@@ -436,20 +446,22 @@ impl TieScratch {
         by_input: &AttendanceLists,
         by_rank: &AttendanceLists,
     ) -> (Vec<Tie>, Vec<u32>) {
-        let TieScratch { shared, shared_hours, collaboration, cursor, partners } = self;
+        let TieScratch { sums, cursor, partners } = self;
         let mut ties = Vec::new();
         let mut provenance: Vec<u32> = Vec::new();
         for a in agencies {
             for &(m, later) in by_input.of(a) {
                 let nodes = &members[m as usize];
                 let weight = 1.0 / (nodes.len() - 1).max(1) as f64;
+                let hours = meeting_hours[m as usize];
                 for &b in &nodes[later as usize..] {
-                    if shared[b] == 0 {
+                    let partner = &mut sums[b];
+                    if partner.shared == 0 {
                         partners.push(b);
                     }
-                    shared[b] += 1;
-                    shared_hours[b] += meeting_hours[m as usize];
-                    collaboration[b] += weight;
+                    partner.shared += 1;
+                    partner.hours += hours;
+                    partner.collaboration += weight;
                 }
             }
             if partners.is_empty() {
@@ -459,17 +471,17 @@ impl TieScratch {
             // Lay the ties' meeting lists out one after another, then fill them in id order.
             let mut start = provenance.len();
             for &b in partners.iter() {
+                let partner = std::mem::take(&mut sums[b]);
                 ties.push(Tie {
                     a,
                     b,
-                    shared_hours: shared_hours[b],
-                    collaboration: collaboration[b],
+                    shared_hours: partner.hours,
+                    collaboration: partner.collaboration,
                     start,
-                    count: shared[b],
+                    count: partner.shared,
                 });
                 cursor[b] = start;
-                start += shared[b] as usize;
-                (shared[b], shared_hours[b], collaboration[b]) = (0, 0.0, 0.0);
+                start += partner.shared as usize;
             }
             provenance.resize(start, 0);
             for &(m, later) in by_rank.of(a) {
@@ -521,6 +533,64 @@ mod tests {
         m.frequency = Frequency::per_year(sessions);
         m.minutes_per_session = minutes;
         m
+    }
+
+    /// Everything a network holds, in one comparable value.
+    fn contents(network: &AgencyNetwork) -> impl PartialEq + std::fmt::Debug {
+        let ties: Vec<(Tie, Vec<u32>)> =
+            network.ties().map(|t| (t.clone(), network.tie_meetings(t).to_vec())).collect();
+        let adjacency: Vec<(Vec<u32>, Vec<u32>)> = (0..network.node_count())
+            .map(|i| (network.neighbors(i).to_vec(), network.neighbor_ties(i).to_vec()))
+            .collect();
+        let nodes: Vec<AgencyNode> = network.nodes().cloned().collect();
+        (nodes, ties, adjacency, network.members().to_vec(), network.sectors().to_vec())
+    }
+
+    #[test]
+    fn one_thread_and_several_build_the_same_network() {
+        // Enough agencies for several blocks of ties; half of them registered, so names
+        // are found both by the parallel look-up and by the one-by-one pass after it.
+        let mut inventory = crate::connectivity::random_inventory(3, 1500, 1200, 14);
+        inventory.agencies = (0..1500)
+            .step_by(2)
+            .map(|i| Agency::new(format!("A{i:03}"), if i % 4 == 0 { "高齢" } else { "障害" }))
+            .collect();
+        inventory.meetings.reverse(); // ids out of order: provenance must still sort
+        let build_on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+            pool.expect("thread pool").install(|| AgencyNetwork::build(&inventory))
+        };
+        let (one, four) = (build_on(1), build_on(4));
+        assert!(one.node_count() > 2 * 256, "several blocks of agencies");
+        assert_eq!(contents(&one), contents(&four));
+        // And right across the blocks' seams: each tie's meetings are exactly those both
+        // agencies attend, in id order (found here the slow way, by name).
+        let mut expected: std::collections::BTreeMap<(String, String), Vec<&str>> =
+            std::collections::BTreeMap::new();
+        for meeting in &inventory.meetings {
+            let names: Vec<&str> = meeting.participants.iter().map(|p| p.agency.as_str()).collect();
+            for x in &names {
+                for y in &names {
+                    if x < y {
+                        expected
+                            .entry((x.to_string(), y.to_string()))
+                            .or_default()
+                            .push(&meeting.id);
+                    }
+                }
+            }
+        }
+        for ids in expected.values_mut() {
+            ids.sort_unstable();
+        }
+        let found: std::collections::BTreeMap<(String, String), Vec<&str>> = one
+            .ties()
+            .map(|t| {
+                let key = (one.node(t.a).name.clone(), one.node(t.b).name.clone());
+                (key, one.tie_meeting_ids(t))
+            })
+            .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
