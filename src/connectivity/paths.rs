@@ -484,9 +484,12 @@ fn single_source(
         // A predecessor sharing r meetings was counted r times. σ are whole numbers, so
         // the order of these subtractions does not change them; the pairs found are kept
         // for the backward stage, which then need not search every repeated tie again.
+        // (None to find when this level was the last.)
+        let last = order.len() == high;
         for position in low..high {
             let u = order[position] as usize;
-            for &(v, extra) in incidence.repeats(u) {
+            let repeats = if last { &[][..] } else { incidence.repeats(u) };
+            for &(v, extra) in repeats {
                 if distance[v as usize] == level + 1 {
                     sigma[v as usize] -= f64::from(extra) * sigma[u];
                     successor_repeats.push((v, extra));
