@@ -15,7 +15,6 @@ use crate::input::text::kanji_digits;
 use crate::model::Frequency;
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// Why a frequency or duration could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -56,7 +55,7 @@ const NUM: &str = r"\d+(?:\.\d+)?";
 /// NFKC, lower case, no whitespace; every range dash (～ 〜 ~ － - ‐ – — ∼ から) becomes
 /// `~`. A leading `-` stays a minus sign so that `-3` reads as a negative number.
 fn compact(cell: &str) -> String {
-    let nfkc: String = cell.nfkc().collect::<String>().to_lowercase();
+    let nfkc = crate::model::nfkc(cell).to_lowercase();
     let squeezed: String = nfkc.chars().filter(|c| !c.is_whitespace()).collect();
     let squeezed = squeezed.replace("から", "~");
     let chars: Vec<char> = squeezed.chars().collect();

@@ -13,6 +13,7 @@ pub use agency::{
 };
 pub use meeting::{Frequency, Function, Meeting, Participant};
 pub use names::{name_key, normalize};
+pub(crate) use names::nfkc;
 pub use sector_code::sector_code;
 
 use rustc_hash::FxHashMap;
