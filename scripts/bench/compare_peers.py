@@ -15,16 +15,21 @@ What it does
    rounded up; ``--generator city``: ``kaigi generate --meetings N --agencies A``, A = N
    clamped to 50..5000), under ``$CARGO_TARGET_DIR/bench-inventories`` (``target/``
    without it), shared with ``pipeline.sh``, and writes kaigi's normalised JSON
-   (``kaigi inventory DIR --format json``), which carries the same meetings,
-   participants (aliases resolved, head-counts), sessions and minutes as the CSV files.
+   (``kaigi inventory DIR --format json``), against which the peers' CSV reader is
+   checked.
 4. Runs ``stage_times`` (all cores, and once more with ``RAYON_NUM_THREADS=1``) and each
    peer in a child process with a time limit per size (``--timeout``); stages a peer has
    not finished by then are reported as timed out.
 
-Input of each side: kaigi parses the CSV files (decode, NFKC, list and head-count
-grammars, alias resolution); the peers parse the JSON (``json.load``) into the same
-model. The ``parse`` row therefore does not compare like with like; it is shown so the
-totals are complete.
+Input of each side: both read the same CSV files. kaigi's ``parse`` is
+``kaigi::input::load`` of the folder; the peers' is ``parse_inventory`` below, a plain
+Python reader (``csv``, ``unicodedata`` NFKC, the same list separators, head-count
+suffixes, alias resolution through ``agencies.csv`` and frequency and duration wordings,
+for the wordings ``kaigi generate`` writes). Once per size, outside the timing, the run
+stops unless that reader's model (meetings, participants with head-counts, sessions,
+minutes, agencies) equals the one in ``kaigi inventory DIR --format json``. kaigi's load
+does more than the reader (every column, diagnostics, plausibility checks), so the
+comparison is, if anything, kind to the peers.
 
 Stages (each the fastest of ``--repeat`` runs):
 
@@ -59,11 +64,14 @@ that skipped or did not finish a stage has no total.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,9 +162,99 @@ def best_of(repeat: int, f):
     return best, result
 
 
-def parse_inventory(path: Path):
-    """kaigi's inventory JSON → (meetings, agencies): meetings as
-    (id, {agency: head-count}, sessions per year, minutes per session)."""
+# The CSV reader of the peers: the same work kaigi's ``input::load`` does on the files
+# ``kaigi generate`` writes (NFKC and whitespace-free, lower-case name keys, list
+# separators, head-count suffixes, aliases, frequency and duration wordings), for the
+# wordings the generator writes; any other wording stops the run rather than guessing.
+LIST_SEPARATORS = re.compile(r"[;；、､,，\n\r]")
+HEAD_COUNT = re.compile(
+    r"^(?P<name>.*?)\s*(?:[×xX\*＊ｘＸ]\s*(?P<a>[0-9０-９]+)\s*(?:名|人)?"
+    r"|[(（]\s*(?P<b>[0-9０-９]+)\s*(?:名|人)?\s*[)）])$"
+)
+MAX_HEAD_COUNT = 10_000
+#: Sessions a year of the frequency words (kaigi: src/input/grammar.rs).
+FREQUENCY_WORDS = {"毎月": 12.0, "隔月": 6.0, "四半期": 4.0, "半年": 2.0}
+PER_PERIOD = {"年": 1.0, "月": 12.0, "週": 52.0}
+FREQUENCY = re.compile(r"^(年|月|週)(\d+)回$")
+#: 随時 (as needed), optionally with the expected count; kaigi estimates 12 without one.
+AD_HOC = re.compile(r"^随時(?:\(年(\d+)回\))?$")
+AD_HOC_SESSIONS = 12.0
+HOURS = re.compile(r"^(\d+(?:\.\d+)?)(?:h|時間)(?:(\d+)分)?$")
+MINUTES = re.compile(r"^(\d+(?:\.\d+)?)分?$")
+
+
+def name_key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def compact(cell: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", cell).lower().split())
+
+
+def sessions_per_year(cell: str) -> float:
+    word = compact(cell)
+    if word in FREQUENCY_WORDS:
+        return FREQUENCY_WORDS[word]
+    if m := FREQUENCY.match(word):
+        return PER_PERIOD[m[1]] * int(m[2])
+    if m := AD_HOC.match(word):
+        return float(m[1]) if m[1] else AD_HOC_SESSIONS
+    raise ValueError(f"frequency wording not read by this benchmark: {cell!r}")
+
+
+def minutes_per_session(cell: str) -> float:
+    word = compact(cell)
+    if m := HOURS.match(word):
+        return float(m[1]) * 60.0 + (int(m[2]) if m[2] else 0)
+    if m := MINUTES.match(word):
+        return float(m[1])
+    raise ValueError(f"duration wording not read by this benchmark: {cell!r}")
+
+
+def parse_inventory(folder: Path):
+    """The inventory's CSV files (``agencies.csv``, ``meetings.csv``) → (meetings,
+    agencies): meetings as (id, {agency: head-count}, sessions per year, minutes per
+    session), agencies in the order kaigi gives them (registered, then unregistered)."""
+    agencies: list[str] = []
+    canonical: dict[str, str] = {}
+    with (folder / "agencies.csv").open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            name = row["機関名"].strip()
+            agencies.append(name)
+            canonical.setdefault(name_key(name), name)
+            for alias in LIST_SEPARATORS.split(row.get("別名") or ""):
+                if alias := alias.strip():
+                    canonical.setdefault(name_key(alias), name)
+    meetings = []
+    with (folder / "meetings.csv").open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            counts: dict[str, int] = {}
+            for entry in LIST_SEPARATORS.split(row["参加者"]):
+                entry = entry.strip()
+                if not entry:
+                    continue
+                name, count = entry, 1
+                if (m := HEAD_COUNT.match(entry)) and (head := m["name"].strip()):
+                    name = head
+                    count = int(unicodedata.normalize("NFKC", m["a"] or m["b"]))
+                    if not 1 <= count <= MAX_HEAD_COUNT:
+                        raise ValueError(f"head-count out of range: {entry!r}")
+                key = name_key(name)
+                agency = canonical.get(key)
+                if agency is None:
+                    agency = canonical[key] = name
+                    agencies.append(name)
+                counts[agency] = counts.get(agency, 0) + count
+            meetings.append((
+                row["ID"].strip(), counts,
+                sessions_per_year(row["開催頻度"]),
+                minutes_per_session(row["1回当たりの会議時間"]),
+            ))
+    return meetings, agencies
+
+
+def parse_normalised_json(path: Path):
+    """kaigi's ``inventory --format json`` → the same shape as ``parse_inventory``."""
     with path.open(encoding="utf-8") as f:
         data = json.load(f)
     meetings = []
@@ -165,8 +263,23 @@ def parse_inventory(path: Path):
         for p in m["participants"]:
             counts[p["name"]] = counts.get(p["name"], 0) + p["count"]
         meetings.append((m["id"], counts, m["sessions_per_year"], m["minutes_per_session"]))
-    agencies = [a["name"] for a in data["agencies"]]
-    return meetings, agencies
+    return meetings, [a["name"] for a in data["agencies"]]
+
+
+def check_csv_reader(folder: Path, normalised: Path) -> None:
+    """Stops the run unless the peers' CSV reader gives the model kaigi gives (its JSON):
+    same meetings in the same order, participants with head-counts, sessions, minutes
+    and agencies."""
+    ours, theirs = parse_inventory(folder), parse_normalised_json(normalised)
+    if ours == theirs:
+        return
+    for what, a, b in (("agencies", ours[1], theirs[1]), ("meetings", ours[0], theirs[0])):
+        if len(a) != len(b):
+            sys.exit(f"CSV reader disagrees with kaigi on {folder}: {len(a)} {what}, kaigi {len(b)}")
+        for x, y in zip(a, b):
+            if x != y:
+                sys.exit(f"CSV reader disagrees with kaigi on {folder} ({what}):\n  {x}\n  kaigi: {y}")
+    sys.exit(f"CSV reader disagrees with kaigi on {folder}")
 
 
 def meeting_pairs(meetings) -> list[tuple[int, int]]:
@@ -332,7 +445,7 @@ def worker_igraph(path: Path, repeat: int) -> None:
 # --------------------------------------------------------------------------- driver
 
 
-def run_peer(peer: str, normalised: Path, repeat: int, timeout: float) -> dict:
+def run_peer(peer: str, folder: Path, repeat: int, timeout: float) -> dict:
     """Runs one peer in a child process; returns stage → seconds | 'timeout' | message."""
     module = {"networkx": "networkx", "igraph": "igraph"}[peer]
     probe = subprocess.run(
@@ -345,7 +458,7 @@ def run_peer(peer: str, normalised: Path, repeat: int, timeout: float) -> dict:
         return {"skipped": f"{peer} cannot be imported ({reason})"}
     result: dict = {"version": probe.stdout.strip(), "stages": {}, "checks": {}}
     child = subprocess.Popen(
-        [sys.executable, __file__, "--worker", peer, str(normalised), "--repeat", str(repeat)],
+        [sys.executable, __file__, "--worker", peer, str(folder), "--repeat", str(repeat)],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -451,7 +564,8 @@ def main() -> None:
         folder, normalised = inventory_for(size, kaigi, args.generator)
         ours = kaigi_times(folder, args.repeat, None)
         ours1 = kaigi_times(folder, args.repeat, 1)
-        peers = {p: run_peer(p, normalised, args.repeat, args.timeout) for p in args.peers}
+        check_csv_reader(folder, normalised)
+        peers = {p: run_peer(p, folder, args.repeat, args.timeout) for p in args.peers}
         # Above every node (registered or not): no group is sampled.
         exact = max(ours["agencies"], ours["checks"]["agencies_with_hours"]) + 1
         connectivity = [str(kaigi), "connectivity", str(folder), "--format", "json"]
@@ -519,7 +633,8 @@ def main() -> None:
     for cells in whole:
         print("| " + " | ".join(cells) + " |")
     print()
-    print("parse: kaigi reads the CSV files; the peers read `kaigi inventory --format json`.")
+    print("parse: kaigi and the peers read the same CSV files (the peers' reader checked against "
+          "`kaigi inventory --format json`).")
     print("whole pipeline: the sum of the peer's stages above, in the same run.")
     for note in notes:
         print(f"note: {note}")
