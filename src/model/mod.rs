@@ -12,8 +12,8 @@ pub use agency::{
     is_known_sector, known_sectors, sector_label_en,
 };
 pub use meeting::{Frequency, Function, Meeting, Participant};
-pub use names::{name_key, normalize};
 pub(crate) use names::nfkc;
+pub use names::{name_key, normalize};
 pub use sector_code::sector_code;
 
 use rustc_hash::FxHashMap;
