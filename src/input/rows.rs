@@ -14,7 +14,8 @@ use crate::model::{
     canonical_sector,
 };
 use crate::model::{name_key, normalize};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Reads a function word in Japanese or English, full or short form.
 ///
@@ -145,8 +146,8 @@ pub fn read_agencies(table: &Table, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ag
         return Vec::new();
     }
     let mut agencies: Vec<Agency> = Vec::new();
-    let mut first_row: HashMap<String, usize> = HashMap::new();
-    let mut names_by_key: HashMap<String, String> = HashMap::new();
+    let mut first_row: FxHashMap<String, usize> = FxHashMap::default();
+    let mut names_by_key: FxHashMap<String, String> = FxHashMap::default();
     for row in &table.rows {
         let (raw_name, name_header) = cell(row, &map, AgencyField::Name).unwrap_or_default();
         let name = raw_name.trim().to_string();
@@ -307,7 +308,7 @@ pub fn read_meetings(
         return inventory;
     }
     let mut resolver = Resolver::new(&inventory.agencies);
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     let mut unknown: BTreeMap<String, UnknownAgency> = BTreeMap::new();
     for row in &table.rows {
         // Only this row's problems are looked at, so reading stays linear however many
@@ -374,12 +375,12 @@ struct UnknownAgency {
 
 /// Name key → canonical name, over registry names and aliases.
 struct Resolver {
-    by_key: HashMap<String, String>,
+    by_key: FxHashMap<String, String>,
 }
 
 impl Resolver {
     fn new(agencies: &[Agency]) -> Self {
-        let mut by_key = HashMap::new();
+        let mut by_key = FxHashMap::default();
         for agency in agencies {
             by_key.insert(name_key(&agency.name), agency.name.clone());
             for alias in &agency.aliases {
@@ -425,7 +426,7 @@ fn read_meeting(
     if let Some((value, header)) = cell(row, map, MeetingField::Participants) {
         // Position of each agency in `participants`, so a meeting of thousands of
         // agencies is read in linear time.
-        let mut position: HashMap<String, usize> = HashMap::new();
+        let mut position: FxHashMap<String, usize> = FxHashMap::default();
         for entry in split_list(value) {
             if plausibility::signed_or_fractional_count(&entry) {
                 diagnostics.push(at(Problem::BadHeadCount, Severity::Error, &header, &entry));

@@ -65,6 +65,14 @@ pub struct CountedName {
 /// ```
 pub fn parse_head_count(entry: &str) -> CountedName {
     let entry = entry.trim();
+    // A head-count suffix ends in a digit, 名, 人 or a closing bracket; most entries
+    // end otherwise and need no regex search.
+    let may_count = entry.chars().next_back().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '０'..='９' | '名' | '人' | ')' | '）')
+    });
+    if !may_count {
+        return CountedName { name: entry.to_string(), count: Some(1) };
+    }
     if let Some(caps) = COUNT_SUFFIX.captures(entry) {
         let name = caps.name("name").map_or("", |m| m.as_str()).trim();
         if !name.is_empty() {
