@@ -67,9 +67,10 @@ pub fn parse_head_count(entry: &str) -> CountedName {
     let entry = entry.trim();
     // A head-count suffix ends in a digit, 名, 人 or a closing bracket; most entries
     // end otherwise and need no regex search.
-    let may_count = entry.chars().next_back().is_some_and(|c| {
-        c.is_ascii_digit() || matches!(c, '０'..='９' | '名' | '人' | ')' | '）')
-    });
+    let may_count = entry
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '名' | '人' | ')' | '）'));
     if !may_count {
         return CountedName { name: entry.to_string(), count: Some(1) };
     }

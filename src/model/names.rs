@@ -8,10 +8,20 @@
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+/// Hiragana, katakana and unified ideographs, of which Japanese names are mostly made:
+/// NFKC whatever surrounds them (quick check Yes, combining class 0), no lower-case
+/// form, not whitespace (a unit test checks every one), so the fast paths below can take
+/// them without table look-ups.
+fn plain_japanese(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FE}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 /// The NFKC form of `text`, borrowed when `text` already is NFKC (the common case:
 /// the quick check answers without building a new string).
 pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    if text.chars().all(|c| c.is_ascii() || plain_japanese(c))
+        || is_nfkc_quick(text.chars()) == IsNormalized::Yes
+    {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfkc().collect())
@@ -54,9 +64,46 @@ pub fn name_key(text: &str) -> String {
             if !c.is_whitespace() {
                 out.push(c.to_ascii_lowercase());
             }
+        } else if plain_japanese(c) {
+            out.push(c);
         } else if !c.is_whitespace() {
             out.extend(c.to_lowercase());
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::char::canonical_combining_class;
+
+    #[test]
+    fn plain_japanese_characters_are_nfkc_caseless_and_not_whitespace() {
+        let plain: Vec<char> =
+            (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| plain_japanese(c)).collect();
+        assert!(plain.len() > 20_000);
+        for c in plain {
+            assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes, "{c}");
+            assert_eq!(canonical_combining_class(c), 0, "{c}");
+            assert!(c.to_lowercase().eq(std::iter::once(c)), "{c}");
+            assert!(!c.is_whitespace(), "{c}");
+        }
+    }
+
+    #[test]
+    fn keys_of_mixed_text_match_the_plain_definition() {
+        for text in
+            ["　社会福祉　協議会 ", "ＡＢＣ 市役所ヾ", "ｶﾞｲﾄﾞ\u{3099}", "Ωσ 子ども", "\u{0b}a\tＢ"]
+        {
+            let slow: String = text
+                .nfkc()
+                .collect::<String>()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(name_key(text), slow, "{text:?}");
+        }
+    }
 }
