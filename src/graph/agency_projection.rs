@@ -180,10 +180,13 @@ impl AgencyNetwork {
             .map(|counted| counted.iter().map(|&(node, _)| node as usize).collect())
             .collect();
 
-        // Each agency's meetings, twice: in input order (float sums keep the reference's
-        // order) and in id order (provenance comes out sorted).
+        // Each agency's meetings in input order (float sums keep the reference's order)
+        // and, unless input order is already id order, in id order (provenance comes out
+        // sorted).
         let by_input = attendance_lists(n, &attended, &members, 0..meeting_count);
-        let by_rank = attendance_lists(n, &attended, &members, by_id.iter().copied());
+        let in_id_order = by_id.iter().enumerate().all(|(rank, &m)| rank == m);
+        let by_rank =
+            (!in_id_order).then(|| attendance_lists(n, &attended, &members, by_id.iter().copied()));
 
         // Ties of agency `a` with every later agency, accumulated through a's meetings in
         // arrays indexed by partner: no hashing, and ties come out grouped by `a`. Agencies
@@ -196,7 +199,7 @@ impl AgencyNetwork {
                 || TieScratch::new(n),
                 |scratch, k| {
                     let agencies = k * block..((k + 1) * block).min(n);
-                    scratch.ties_of(agencies, &members, &meeting_hours, &by_input, &by_rank)
+                    scratch.ties_of(agencies, &members, &meeting_hours, &by_input, by_rank.as_ref())
                 },
             )
             .collect();
@@ -417,6 +420,9 @@ struct TieScratch {
     sums: Vec<PartnerSums>,
     cursor: Vec<usize>,
     partners: Vec<usize>,
+    /// (partner, meeting) in the order the first pass met them, kept when that order is
+    /// already meeting-id order, so the meetings are laid out without a second pass.
+    visits: Vec<(u32, u32)>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -432,6 +438,7 @@ impl TieScratch {
             sums: vec![PartnerSums::default(); n],
             cursor: vec![0; n],
             partners: Vec::new(),
+            visits: Vec::new(),
         }
     }
 
@@ -444,9 +451,11 @@ impl TieScratch {
         members: &[Vec<usize>],
         meeting_hours: &[f64],
         by_input: &AttendanceLists,
-        by_rank: &AttendanceLists,
+        by_rank: Option<&AttendanceLists>,
     ) -> (Vec<Tie>, Vec<u32>) {
-        let TieScratch { sums, cursor, partners } = self;
+        let TieScratch { sums, cursor, partners, visits } = self;
+        // Input order is id order (the usual case, `by_rank` absent): one pass suffices.
+        let id_order = by_rank.is_none();
         let mut ties = Vec::new();
         let mut provenance: Vec<u32> = Vec::new();
         for a in agencies {
@@ -455,6 +464,9 @@ impl TieScratch {
                 let weight = 1.0 / (nodes.len() - 1).max(1) as f64;
                 let hours = meeting_hours[m as usize];
                 for &b in &nodes[later as usize..] {
+                    if id_order {
+                        visits.push((b as u32, m));
+                    }
                     let partner = &mut sums[b];
                     if partner.shared == 0 {
                         partners.push(b);
@@ -484,12 +496,20 @@ impl TieScratch {
                 start += partner.shared as usize;
             }
             provenance.resize(start, 0);
-            for &(m, later) in by_rank.of(a) {
-                let nodes = &members[m as usize];
-                for &b in &nodes[later as usize..] {
-                    provenance[cursor[b]] = m;
-                    cursor[b] += 1;
+            if let Some(by_rank) = by_rank {
+                for &(m, later) in by_rank.of(a) {
+                    let nodes = &members[m as usize];
+                    for &b in &nodes[later as usize..] {
+                        provenance[cursor[b]] = m;
+                        cursor[b] += 1;
+                    }
                 }
+            } else {
+                for &(b, m) in visits.iter() {
+                    provenance[cursor[b as usize]] = m;
+                    cursor[b as usize] += 1;
+                }
+                visits.clear();
             }
             partners.clear();
         }
