@@ -264,11 +264,6 @@ fn the_documents_show_both_cost_figures_with_the_assumption_stated() {
     }
 }
 
-/// The README's main command, exactly as a newcomer types it (`kaigi report
-/// inputs/sample-city` from the project folder): no warning about the project's own
-/// sample, and the last line names the file to open. Run twice: the second run replaces
-/// kaigi's own earlier report without `--force`; a folder of the user's own files is
-/// refused without it.
 /// `--open` on a machine with no browser (here: a PATH holding no opener) is a note, not
 /// a failure, and it comes before the closing lines, so "open first" stays the last.
 #[test]
@@ -297,6 +292,11 @@ fn open_without_a_browser_notes_it_and_still_ends_with_the_file_to_open() {
     assert!(lines[lines.len() - 1].ends_with("report.html"), "{stderr}");
 }
 
+/// The README's main command, exactly as a newcomer types it (`kaigi report
+/// inputs/sample-city` from the project folder): no warning about the project's own
+/// sample, and the last line names the file to open. Run twice: the second run replaces
+/// kaigi's own earlier report without `--force`; a folder of the user's own files is
+/// refused without it.
 #[test]
 fn the_readme_main_command_prints_no_warning_and_ends_with_report_html() {
     let readme = std::fs::read_to_string(common::repo("README.md")).unwrap();
