@@ -8,7 +8,8 @@ use crate::model::Inventory;
 use crate::model::UNKNOWN_SECTOR;
 use petgraph::graph::{NodeIndex, UnGraph};
 use rayon::prelude::*;
-use std::sync::OnceLock;
+use rustc_hash::FxHashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// An agency as a node of the projection.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +40,7 @@ pub struct Tie {
     /// meeting (Newman 2001): a two-agency meeting is a full working tie, a seat among
     /// twenty a twentieth of one.
     pub collaboration: f64,
-    /// Where its meetings start in the network's flat provenance list.
+    /// Where its meetings start in its block's provenance list.
     start: usize,
     /// Number of meetings both attend.
     count: u32,
@@ -80,8 +81,14 @@ impl Tie {
 pub struct AgencyNetwork {
     /// Agencies in name order.
     nodes: Vec<AgencyNode>,
-    /// Ties sorted by `(a, b)`.
-    ties: Vec<Tie>,
+    /// Ties sorted by `(a, b)`, kept in the blocks of agencies they were built in (block
+    /// `k` holds the ties of agencies `k * block_size..(k + 1) * block_size`): joining
+    /// them into one list would write them all a second time (22 MB at 20,000 meetings).
+    ties: Vec<Vec<Tie>>,
+    /// Index of each block's first tie, then the number of ties.
+    tie_start: Vec<usize>,
+    /// Agencies per block.
+    block_size: usize,
     /// The same as a petgraph graph, built on first use: only rustworkx-core's algorithms
     /// need it, and it would double the ties' memory for every other caller.
     graph: OnceLock<UnGraph<AgencyNode, Tie>>,
@@ -95,10 +102,10 @@ pub struct AgencyNetwork {
     meeting_hours: Vec<f64>,
     /// Distinct attending nodes per meeting, ascending.
     members: Vec<Vec<usize>>,
-    /// The meetings of every tie, one after another in tie order, each tie's sorted by
-    /// meeting id (one flat list rather than a list per tie: half a million ties at
-    /// 20,000 meetings).
-    provenance: Vec<u32>,
+    /// The meetings of the ties of each block, one tie after another in tie order, each
+    /// tie's sorted by meeting id (flat lists rather than a list per tie: half a million
+    /// ties at 20,000 meetings).
+    provenance: Vec<Vec<u32>>,
     /// Compressed adjacency: neighbours of node `i` are `targets[offsets[i]..offsets[i+1]]`,
     /// ascending, with the tie index of each in `tie_of`.
     offsets: Vec<usize>,
@@ -111,158 +118,170 @@ impl AgencyNetwork {
     /// sector [`UNKNOWN_SECTOR`]; a participant listed twice in one meeting counts once
     /// as a member (head-counts added).
     pub fn build(inventory: &Inventory) -> Self {
-        // Provenance is sorted by meeting id, equal ids by input order; that order is found
-        // beside the agency index, on another core when there is one.
         let meeting_count = inventory.meetings.len();
-        let (index, (meeting_ids, by_id)) = rayon::join(
-            || AgencyIndex::build(inventory),
-            || {
-                let meeting_ids: Vec<String> =
-                    inventory.meetings.iter().map(|m| m.id.clone()).collect();
-                let mut by_id: Vec<usize> = (0..meeting_count).collect();
-                by_id
-                    .sort_unstable_by(|&x, &y| meeting_ids[x].cmp(&meeting_ids[y]).then(x.cmp(&y)));
-                (meeting_ids, by_id)
-            },
-        );
-        // A handful of fields among thousands of agencies: collect the distinct ones first.
-        let mut sector_names: Vec<&str> = Vec::new();
-        for &(_, sector) in &index.names {
-            if !sector_names.contains(&sector) {
-                sector_names.push(sector);
-            }
-        }
-        sector_names.sort_unstable();
-        let sectors: Vec<String> = sector_names.into_iter().map(str::to_string).collect();
-        let sector_of: Vec<usize> = index
+        let index = AgencyIndex::build(inventory);
+        // Provenance is sorted by meeting id, equal ids by input order. Inventories
+        // usually list their meetings in id order already: one comparison pass then
+        // spares the sort.
+        let in_id_order = inventory.meetings.par_windows(2).all(|pair| pair[0].id <= pair[1].id);
+        let by_id: Option<Vec<usize>> = (!in_id_order).then(|| {
+            let mut by_id: Vec<usize> = (0..meeting_count).collect();
+            let id = |m: usize| inventory.meetings[m].id.as_str();
+            // The order is total (equal ids by position), so a parallel sort is
+            // deterministic.
+            by_id.par_sort_unstable_by(|&x, &y| id(x).cmp(id(y)).then(x.cmp(&y)));
+            by_id
+        });
+        // A handful of fields among thousands of agencies: number them as first seen,
+        // then in name order.
+        let mut sector_ids: FxHashMap<&str, usize> = FxHashMap::default();
+        let first_seen_sector: Vec<usize> = index
             .names
             .iter()
-            .map(|(_, s)| sectors.binary_search_by(|probe| probe.as_str().cmp(s)).unwrap_or(0))
+            .map(|&(_, sector)| {
+                let next = sector_ids.len();
+                *sector_ids.entry(sector).or_insert(next)
+            })
             .collect();
+        let mut sector_names: Vec<(&str, usize)> = sector_ids.into_iter().collect();
+        sector_names.sort_unstable();
+        let mut sector_rank = vec![0_usize; sector_names.len()];
+        for (rank, &(_, id)) in sector_names.iter().enumerate() {
+            sector_rank[id] = rank;
+        }
+        let sectors: Vec<String> = sector_names.iter().map(|&(name, _)| name.to_string()).collect();
+        let sector_of: Vec<usize> = first_seen_sector.iter().map(|&id| sector_rank[id]).collect();
 
         let n = index.names.len();
-        // Each meeting's members by node with their head-counts (a participant listed
-        // twice counted once, head-counts added), meeting by meeting on every core.
-        let seated: Vec<Vec<(u32, u32)>> = (0..meeting_count)
+        // Each meeting's distinct members, ascending, meeting by meeting on every core; a
+        // participant listed twice counts once with the head-counts added. The head-counts
+        // go to a flat list beside (member `j` of meeting `m` at `participant_start[m] +
+        // j`), so each meeting costs one allocation.
+        let mut head_counts = vec![0_u32; index.participant_nodes.len()];
+        let mut per_meeting: Vec<&mut [u32]> = Vec::with_capacity(meeting_count);
+        let mut rest = head_counts.as_mut_slice();
+        for m in 0..meeting_count {
+            let (this, later) = rest.split_at_mut(index.participants(m).len());
+            per_meeting.push(this);
+            rest = later;
+        }
+        let members: Vec<Vec<usize>> = per_meeting
             .into_par_iter()
-            .map(|m| {
-                let participants = index.participants(m);
-                let mut counted: Vec<(u32, u32)> = Vec::with_capacity(participants.len());
-                for (&node, participant) in
-                    participants.iter().zip(&inventory.meetings[m].participants)
-                {
-                    match counted.iter_mut().find(|(i, _)| *i == node) {
-                        Some(entry) => entry.1 += participant.count,
-                        None => counted.push((node, participant.count)),
+            .enumerate()
+            .map_init(Vec::new, |seats: &mut Vec<(u32, u32)>, (m, counts)| {
+                seats.clear();
+                let participants = &inventory.meetings[m].participants;
+                seats.extend(
+                    index
+                        .participants(m)
+                        .iter()
+                        .zip(participants)
+                        .map(|(&node, p)| (node, p.count)),
+                );
+                seats.sort_unstable_by_key(|&(node, _)| node);
+                let mut nodes: Vec<usize> = Vec::with_capacity(seats.len());
+                for &(node, count) in seats.iter() {
+                    match nodes.last() {
+                        Some(&last) if last == node as usize => counts[nodes.len() - 1] += count,
+                        _ => {
+                            counts[nodes.len()] = count;
+                            nodes.push(node as usize);
+                        }
                     }
                 }
-                counted.sort_unstable();
-                counted
+                nodes
             })
             .collect();
         // Hours add up meeting by meeting in input order, as the reference adds them.
         let mut hours = vec![0.0_f64; n];
         let mut attended = vec![0_usize; n];
         let mut meeting_hours = Vec::with_capacity(meeting_count);
-        for (meeting, counted) in inventory.meetings.iter().zip(&seated) {
+        for (m, meeting) in inventory.meetings.iter().enumerate() {
             let sessions = meeting.frequency.sessions_per_year;
             let minutes = meeting.minutes_per_session;
-            for &(node, count) in counted {
+            let counts = &head_counts[index.participant_start[m]..];
+            for (&node, &count) in members[m].iter().zip(counts) {
                 // Same operation order as the reference (count × sessions × minutes / 60),
                 // so hours agree to the last bit.
-                hours[node as usize] += f64::from(count) * sessions * minutes / 60.0;
-                attended[node as usize] += 1;
+                hours[node] += f64::from(count) * sessions * minutes / 60.0;
+                attended[node] += 1;
             }
             meeting_hours.push(sessions * minutes / 60.0);
         }
-        let members: Vec<Vec<usize>> = seated
-            .par_iter()
-            .map(|counted| counted.iter().map(|&(node, _)| node as usize).collect())
-            .collect();
 
         // Each agency's meetings in input order (float sums keep the reference's order)
         // and, unless input order is already id order, in id order (provenance comes out
         // sorted).
         let by_input = attendance_lists(n, &attended, &members, 0..meeting_count);
-        let in_id_order = by_id.iter().enumerate().all(|(rank, &m)| rank == m);
         let by_rank =
-            (!in_id_order).then(|| attendance_lists(n, &attended, &members, by_id.iter().copied()));
+            by_id.map(|by_id| attendance_lists(n, &attended, &members, by_id.into_iter()));
 
         // Ties of agency `a` with every later agency, accumulated through a's meetings in
         // arrays indexed by partner: no hashing, and ties come out grouped by `a`. Agencies
         // go in fixed blocks (their number depends on `n` only, so the result is the same
         // on any number of threads), each block on whichever core is free.
-        let block = n.div_ceil(64).max(256);
-        let blocks: Vec<(Vec<Tie>, Vec<u32>)> = (0..n.div_ceil(block))
+        let block_size = n.div_ceil(64).max(256);
+        // One scratch per thread, made when the thread first needs it: rayon would make
+        // one per job otherwise (16 or so), each half a megabyte at 20,000 meetings of
+        // memory touched for the first time.
+        let scratches: Vec<Mutex<Option<TieScratch>>> =
+            (0..rayon::current_num_threads()).map(|_| Mutex::new(None)).collect();
+        let (ties, provenance): (Vec<Vec<Tie>>, Vec<Vec<u32>>) = (0..n.div_ceil(block_size))
             .into_par_iter()
-            .map_init(
-                || TieScratch::new(n),
-                |scratch, k| {
-                    let agencies = k * block..((k + 1) * block).min(n);
-                    scratch.ties_of(agencies, &members, &meeting_hours, &by_input, by_rank.as_ref())
-                },
-            )
-            .collect();
-        let mut ties: Vec<Tie> = Vec::with_capacity(blocks.iter().map(|(t, _)| t.len()).sum());
-        let mut provenance: Vec<u32> =
-            Vec::with_capacity(blocks.iter().map(|(_, p)| p.len()).sum());
-        for (block_ties, block_provenance) in blocks {
-            let offset = provenance.len();
-            ties.extend(block_ties.into_iter().map(|tie| Tie { start: tie.start + offset, ..tie }));
-            provenance.extend_from_slice(&block_provenance);
-        }
-
-        let mut degree = vec![0_usize; n];
-        for tie in &ties {
-            degree[tie.a] += 1;
-            degree[tie.b] += 1;
-        }
-        let mut offsets = vec![0_usize; n + 1];
-        for i in 0..n {
-            offsets[i + 1] = offsets[i] + degree[i];
-        }
-        let mut fill = offsets.clone();
-        let mut targets = vec![0_u32; offsets[n]];
-        let mut tie_of = vec![0_u32; offsets[n]];
-        // Ties are sorted by (a, b), so each list fills in ascending order: a node's lower
-        // neighbours come from ties where it is `b` (ascending a), then its higher ones.
-        for (t, tie) in ties.iter().enumerate() {
-            for (from, to) in [(tie.a, tie.b), (tie.b, tie.a)] {
-                targets[fill[from]] = to as u32;
-                tie_of[fill[from]] = t as u32;
-                fill[from] += 1;
-            }
-        }
-        for i in 0..n {
-            let range = offsets[i]..offsets[i + 1];
-            if !targets[range.clone()].is_sorted() {
-                let mut pairs: Vec<(u32, u32)> = targets[range.clone()]
-                    .iter()
-                    .copied()
-                    .zip(tie_of[range.clone()].iter().copied())
-                    .collect();
-                pairs.sort_unstable();
-                for (slot, (target, tie)) in range.zip(pairs) {
-                    targets[slot] = target;
-                    tie_of[slot] = tie;
+            .map(|k| {
+                let agencies = k * block_size..((k + 1) * block_size).min(n);
+                let ties_of = |scratch: &mut TieScratch| {
+                    scratch.ties_of(
+                        agencies.clone(),
+                        &members,
+                        &meeting_hours,
+                        &by_input,
+                        by_rank.as_ref(),
+                    )
+                };
+                match rayon::current_thread_index().and_then(|i| scratches.get(i)) {
+                    Some(slot) => {
+                        // Only this thread uses its slot, so the lock is never contended;
+                        // a poisoned one still holds a scratch that is reset after use.
+                        let mut slot = slot.lock().unwrap_or_else(PoisonError::into_inner);
+                        ties_of(slot.get_or_insert_with(|| TieScratch::new(n)))
+                    }
+                    None => ties_of(&mut TieScratch::new(n)),
                 }
-            }
+            })
+            .unzip();
+        drop(scratches);
+        let mut tie_start = Vec::with_capacity(ties.len() + 1);
+        tie_start.push(0);
+        for block_ties in &ties {
+            tie_start.push(tie_start.last().unwrap_or(&0) + block_ties.len());
         }
 
-        let nodes = index
-            .names
-            .iter()
-            .enumerate()
-            .map(|(i, (name, sector))| AgencyNode {
-                name: (*name).to_string(),
-                sector: (*sector).to_string(),
-                annual_hours: hours[i],
-                meetings: attended[i],
-            })
-            .collect();
+        // The adjacency on one core while the other copies the names and meeting ids.
+        let ((offsets, targets, tie_of), (nodes, meeting_ids)) = rayon::join(
+            || adjacency(n, ties.iter().flatten()),
+            || {
+                let nodes: Vec<AgencyNode> = index
+                    .names
+                    .par_iter()
+                    .zip(hours.par_iter().zip(attended.par_iter()))
+                    .map(|(&(name, sector), (&annual_hours, &meetings))| AgencyNode {
+                        name: name.to_string(),
+                        sector: sector.to_string(),
+                        annual_hours,
+                        meetings,
+                    })
+                    .collect();
+                let meeting_ids: Vec<String> =
+                    inventory.meetings.par_iter().map(|m| m.id.clone()).collect();
+                (nodes, meeting_ids)
+            },
+        );
         AgencyNetwork {
             nodes,
             ties,
+            tie_start,
+            block_size,
             graph: OnceLock::new(),
             sectors,
             sector_of,
@@ -279,11 +298,11 @@ impl AgencyNetwork {
     /// The petgraph graph: node weights are [`AgencyNode`]s, edge weights [`Tie`]s.
     pub fn graph(&self) -> &UnGraph<AgencyNode, Tie> {
         self.graph.get_or_init(|| {
-            let mut graph = UnGraph::with_capacity(self.nodes.len(), self.ties.len());
+            let mut graph = UnGraph::with_capacity(self.nodes.len(), self.tie_count());
             for node in &self.nodes {
                 graph.add_node(node.clone());
             }
-            for tie in &self.ties {
+            for tie in self.ties() {
                 graph.add_edge(NodeIndex::new(tie.a), NodeIndex::new(tie.b), tie.clone());
             }
             graph
@@ -297,7 +316,7 @@ impl AgencyNetwork {
 
     /// Number of ties.
     pub fn tie_count(&self) -> usize {
-        self.ties.len()
+        self.tie_start.last().copied().unwrap_or(0)
     }
 
     /// Agency `i` (by name order).
@@ -327,12 +346,15 @@ impl AgencyNetwork {
 
     /// Ties sorted by `(a, b)`; tie `e` is edge `e` of [`graph`](Self::graph).
     pub fn ties(&self) -> impl ExactSizeIterator<Item = &Tie> + '_ {
-        self.ties.iter()
+        Counted { inner: self.ties.iter().flatten(), remaining: self.tie_count() }
     }
 
     /// Tie `e`.
     pub fn tie(&self, e: usize) -> &Tie {
-        &self.ties[e]
+        // The last block starting at or before `e` holds it (empty blocks before it start
+        // at the same index and are passed over).
+        let block = self.tie_start.partition_point(|&start| start <= e) - 1;
+        &self.ties[block][e - self.tie_start[block]]
     }
 
     /// The tie between two agencies, if they share a meeting.
@@ -345,7 +367,7 @@ impl AgencyNetwork {
     /// The meetings that create a tie (indices into the inventory's meetings), sorted by
     /// meeting id.
     pub fn tie_meetings(&self, tie: &Tie) -> &[u32] {
-        &self.provenance[tie.start..tie.start + tie.count as usize]
+        &self.provenance[tie.a / self.block_size][tie.start..tie.start + tie.count as usize]
     }
 
     /// Ids of the meetings that create a tie, sorted.
@@ -456,8 +478,17 @@ impl TieScratch {
         let TieScratch { sums, cursor, partners, visits } = self;
         // Input order is id order (the usual case, `by_rank` absent): one pass suffices.
         let id_order = by_rank.is_none();
-        let mut ties = Vec::new();
-        let mut provenance: Vec<u32> = Vec::new();
+        // Every (agency, later member, meeting) the block visits is one provenance entry
+        // and at most one tie: reserving that many spares the lists' regrowth copies
+        // (memory reserved and never written costs no page).
+        let visited: usize = agencies
+            .clone()
+            .flat_map(|a| {
+                by_input.of(a).iter().map(|&(m, later)| members[m as usize].len() - later as usize)
+            })
+            .sum();
+        let mut ties = Vec::with_capacity(visited);
+        let mut provenance: Vec<u32> = Vec::with_capacity(visited);
         for a in agencies {
             for &(m, later) in by_input.of(a) {
                 let nodes = &members[m as usize];
@@ -515,6 +546,58 @@ impl TieScratch {
         }
         (ties, provenance)
     }
+}
+
+/// An iterator that knows its length (std's `Flatten` does not).
+struct Counted<I> {
+    inner: I,
+    remaining: usize,
+}
+
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.inner.next()?;
+        self.remaining -= 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<I: Iterator> ExactSizeIterator for Counted<I> {}
+
+/// Compressed adjacency of `n` nodes from ties sorted by `(a, b)`: offsets, neighbours and
+/// the tie of each. A node's lower neighbours come from ties where it is `b` (ascending
+/// `a`), then its higher ones from ties where it is `a` (ascending `b`), so every list
+/// fills in ascending order without a sort.
+fn adjacency<'a>(
+    n: usize,
+    ties: impl Iterator<Item = &'a Tie> + Clone,
+) -> (Vec<usize>, Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0_usize; n + 1];
+    for tie in ties.clone() {
+        offsets[tie.a + 1] += 1;
+        offsets[tie.b + 1] += 1;
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut fill = offsets[..n].to_vec();
+    let mut targets = vec![0_u32; offsets[n]];
+    let mut tie_of = vec![0_u32; offsets[n]];
+    for (t, tie) in ties.enumerate() {
+        for (from, to) in [(tie.a, tie.b), (tie.b, tie.a)] {
+            targets[fill[from]] = to as u32;
+            tie_of[fill[from]] = t as u32;
+            fill[from] += 1;
+        }
+    }
+    debug_assert!((0..n).all(|i| targets[offsets[i]..offsets[i + 1]].is_sorted()));
+    (offsets, targets, tie_of)
 }
 
 /// Lists, for each of `n` agencies attending `attended[a]` meetings, the meetings in the

@@ -46,18 +46,26 @@ impl<'a> AgencyIndex<'a> {
                 .push(participant_start.last().unwrap_or(&0) + meeting.participants.len());
         }
         // Registered names are looked up on every core (the look-ups were half of the
-        // projection's time at 20,000 meetings); names missing from the registry are then
-        // added one by one in listing order, so their first-seen order is kept.
-        let mut participant_nodes: Vec<u32> = inventory
-            .meetings
-            .par_iter()
-            .flat_map_iter(|meeting| {
-                meeting
-                    .participants
-                    .iter()
-                    .map(|p| seen.get(p.agency.as_str()).copied().unwrap_or(UNREGISTERED))
-            })
-            .collect();
+        // projection's time at 20,000 meetings), each meeting into its own slice of the
+        // list; names missing from the registry are then added one by one in listing
+        // order, so their first-seen order is kept.
+        let mut participant_nodes = vec![UNREGISTERED; participants];
+        let mut per_meeting: Vec<&mut [u32]> = Vec::with_capacity(inventory.meetings.len());
+        let mut rest = participant_nodes.as_mut_slice();
+        for meeting in &inventory.meetings {
+            let (this, later) = rest.split_at_mut(meeting.participants.len());
+            per_meeting.push(this);
+            rest = later;
+        }
+        per_meeting.into_par_iter().zip(&inventory.meetings).with_min_len(64).for_each(
+            |(nodes, meeting)| {
+                for (node, p) in nodes.iter_mut().zip(&meeting.participants) {
+                    if let Some(&id) = seen.get(p.agency.as_str()) {
+                        *node = id;
+                    }
+                }
+            },
+        );
         debug_assert_eq!(participant_nodes.len(), participants);
         if participant_nodes.contains(&UNREGISTERED) {
             let names = inventory.meetings.iter().flat_map(|m| &m.participants);
@@ -74,7 +82,7 @@ impl<'a> AgencyIndex<'a> {
         drop(seen);
         let mut order: Vec<u32> = (0..first_seen.len() as u32).collect();
         // Names are distinct, so an unstable sort is deterministic.
-        order.sort_unstable_by_key(|&id| first_seen[id as usize].0);
+        order.par_sort_unstable_by_key(|&id| first_seen[id as usize].0);
         let mut rank = vec![0_u32; order.len()];
         for (node, &id) in order.iter().enumerate() {
             rank[id as usize] = node as u32;
