@@ -191,7 +191,7 @@ fn bicm_probabilities_match_the_reference_solver() {
         assert_eq!(backbone.status, BackboneStatus::Ok, "{case}");
         for (agency, row) in probabilities {
             let a = network.index_of(agency).expect("agency in network");
-            for (m, id) in network.meeting_ids().iter().enumerate() {
+            for (m, id) in network.meeting_ids().enumerate() {
                 close(backbone.probability(a, m), &row[id], &format!("{case} p[{agency}, {id}]"));
             }
         }

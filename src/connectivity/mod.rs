@@ -399,8 +399,7 @@ pub fn analyze_network(
 
     let fitted = backbone.status == BackboneStatus::Ok;
     let shared_names: Vec<SharedName> = (0..n).map(|i| SharedName::from(name(i))).collect();
-    let shared_ids: Vec<SharedName> =
-        network.meeting_ids().iter().map(|id| SharedName::from(id.as_str())).collect();
+    let shared_ids: Vec<SharedName> = network.meeting_ids().map(SharedName::from).collect();
     let ties: Vec<TieReport> = network
         .ties()
         .enumerate()
@@ -446,7 +445,7 @@ pub fn analyze_network(
     Ok(ConnectivityReport {
         network: NetworkSummary {
             agencies: n,
-            meetings: network.meeting_ids().len(),
+            meetings: network.meeting_count(),
             links: network.tie_count(),
             density: density(n, network.tie_count()),
             components: parts.len(),

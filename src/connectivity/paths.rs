@@ -276,7 +276,7 @@ struct Partial {
 pub fn shortest_path_measures(network: &AgencyNetwork, params: &PathParams) -> PathMeasures {
     let n = network.node_count();
     let incidence = Incidence::new(network);
-    let meetings = network.meeting_ids().len();
+    let meetings = network.meeting_count();
     let components = crate::connectivity::components(network);
     let mut exact = Vec::with_capacity(components.len());
     // Each source with the weight of its dependencies (group size / pivots).

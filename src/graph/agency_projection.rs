@@ -40,8 +40,10 @@ pub struct Tie {
     /// meeting (Newman 2001): a two-agency meeting is a full working tie, a seat among
     /// twenty a twentieth of one.
     pub collaboration: f64,
-    /// Where its meetings start in its block's provenance list.
-    start: usize,
+    /// Where its meetings start in its block's provenance list (32 bits: a block's list
+    /// never comes near four billion entries, and every byte of a tie counts, half a
+    /// million of them being written at 20,000 meetings).
+    start: u32,
     /// Number of meetings both attend.
     count: u32,
 }
@@ -96,8 +98,10 @@ pub struct AgencyNetwork {
     sectors: Vec<String>,
     /// Sector index of each node.
     sector_of: Vec<usize>,
-    /// Meeting ids in input order.
-    meeting_ids: Vec<String>,
+    /// Meeting ids in input order, one after another in one string (one allocation
+    /// instead of one per meeting); id `m` ends at `meeting_id_end[m]`.
+    meeting_id_text: String,
+    meeting_id_end: Vec<usize>,
     /// Annual meeting hours (sessions × minutes / 60) per meeting.
     meeting_hours: Vec<f64>,
     /// Distinct attending nodes per meeting, ascending.
@@ -258,7 +262,7 @@ impl AgencyNetwork {
         }
 
         // The adjacency on one core while the other copies the names and meeting ids.
-        let ((offsets, targets, tie_of), (nodes, meeting_ids)) = rayon::join(
+        let ((offsets, targets, tie_of), (nodes, (meeting_id_text, meeting_id_end))) = rayon::join(
             || adjacency(n, ties.iter().flatten()),
             || {
                 let nodes: Vec<AgencyNode> = index
@@ -272,9 +276,18 @@ impl AgencyNetwork {
                         meetings,
                     })
                     .collect();
-                let meeting_ids: Vec<String> =
-                    inventory.meetings.par_iter().map(|m| m.id.clone()).collect();
-                (nodes, meeting_ids)
+                let mut meeting_id_text = String::with_capacity(
+                    inventory.meetings.iter().map(|meeting| meeting.id.len()).sum(),
+                );
+                let meeting_id_end: Vec<usize> = inventory
+                    .meetings
+                    .iter()
+                    .map(|meeting| {
+                        meeting_id_text.push_str(&meeting.id);
+                        meeting_id_text.len()
+                    })
+                    .collect();
+                (nodes, (meeting_id_text, meeting_id_end))
             },
         );
         AgencyNetwork {
@@ -285,7 +298,8 @@ impl AgencyNetwork {
             graph: OnceLock::new(),
             sectors,
             sector_of,
-            meeting_ids,
+            meeting_id_text,
+            meeting_id_end,
             meeting_hours,
             members,
             provenance,
@@ -367,12 +381,13 @@ impl AgencyNetwork {
     /// The meetings that create a tie (indices into the inventory's meetings), sorted by
     /// meeting id.
     pub fn tie_meetings(&self, tie: &Tie) -> &[u32] {
-        &self.provenance[tie.a / self.block_size][tie.start..tie.start + tie.count as usize]
+        let start = tie.start as usize;
+        &self.provenance[tie.a / self.block_size][start..start + tie.count as usize]
     }
 
     /// Ids of the meetings that create a tie, sorted.
     pub fn tie_meeting_ids(&self, tie: &Tie) -> Vec<&str> {
-        self.tie_meetings(tie).iter().map(|&m| self.meeting_ids[m as usize].as_str()).collect()
+        self.tie_meetings(tie).iter().map(|&m| self.meeting_id(m as usize)).collect()
     }
 
     /// Neighbours of agency `i`, ascending.
@@ -405,9 +420,20 @@ impl AgencyNetwork {
         self.sector_of[i]
     }
 
+    /// Number of meetings.
+    pub fn meeting_count(&self) -> usize {
+        self.meeting_id_end.len()
+    }
+
+    /// Id of meeting `m` (input order).
+    pub fn meeting_id(&self, m: usize) -> &str {
+        let start = if m == 0 { 0 } else { self.meeting_id_end[m - 1] };
+        &self.meeting_id_text[start..self.meeting_id_end[m]]
+    }
+
     /// Meeting ids in input order.
-    pub fn meeting_ids(&self) -> &[String] {
-        &self.meeting_ids
+    pub fn meeting_ids(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        (0..self.meeting_count()).map(|m| self.meeting_id(m))
     }
 
     /// Annual hours (sessions × minutes / 60) of each meeting, in input order.
@@ -520,7 +546,8 @@ impl TieScratch {
                     b,
                     shared_hours: partner.hours,
                     collaboration: partner.collaboration,
-                    start,
+                    // A block's provenance stays far below 2³² entries (16 GB of them).
+                    start: start as u32,
                     count: partner.shared,
                 });
                 cursor[b] = start;

@@ -53,9 +53,9 @@ impl MeetingNetwork {
                 }
             }
         }
-        let mut graph = UnGraph::with_capacity(network.meeting_ids().len(), links.len());
+        let mut graph = UnGraph::with_capacity(network.meeting_count(), links.len());
         for id in network.meeting_ids() {
-            graph.add_node(id.clone());
+            graph.add_node(id.to_string());
         }
         for ((x, y), shared_agencies) in links {
             graph.add_edge(NodeIndex::new(x), NodeIndex::new(y), MeetingLink { shared_agencies });

@@ -71,13 +71,12 @@ impl SectorMatrix {
                 }
             }
         }
-        let ids = network.meeting_ids();
         let mut links = Vec::with_capacity(s * s.saturating_sub(1) / 2);
         for x in 0..s {
             for y in x + 1..s {
                 let slot = x * s + y;
                 let mut shared: Vec<String> =
-                    meetings[slot].iter().map(|&m| ids[m].clone()).collect();
+                    meetings[slot].iter().map(|&m| network.meeting_id(m).to_string()).collect();
                 shared.sort();
                 let mut agencies = std::mem::take(&mut carriers[slot]);
                 agencies.sort_unstable();
