@@ -434,7 +434,7 @@ fn test_ties(
     // compute each tail once, up to the largest count observed among them.
     let mut needed: HashMap<(usize, usize), usize> = HashMap::new();
     for tie in network.ties() {
-        let key = class_pair(backbone, tie.a, tie.b);
+        let key = class_pair(backbone, tie.a as usize, tie.b as usize);
         let entry = needed.entry(key).or_insert(0);
         *entry = (*entry).max(tie.meeting_count());
     }
@@ -456,10 +456,10 @@ fn test_ties(
     let mut ties: Vec<BackboneTie> = network
         .ties()
         .map(|tie| {
-            let (expected, tail) = &tails[&class_pair(backbone, tie.a, tie.b)];
+            let (expected, tail) = &tails[&class_pair(backbone, tie.a as usize, tie.b as usize)];
             BackboneTie {
-                a: tie.a,
-                b: tie.b,
+                a: tie.a as usize,
+                b: tie.b as usize,
                 observed: tie.meeting_count(),
                 expected: *expected,
                 p_value: tail[tie.meeting_count()],

@@ -64,8 +64,8 @@ pub fn modularity(
     let mut strength = vec![0.0; n];
     let mut total = 0.0;
     for tie in network.ties() {
-        strength[tie.a] += tie.collaboration;
-        strength[tie.b] += tie.collaboration;
+        strength[tie.a as usize] += tie.collaboration;
+        strength[tie.b as usize] += tie.collaboration;
         total += tie.collaboration;
     }
     if total == 0.0 {
@@ -73,8 +73,8 @@ pub fn modularity(
     }
     let mut inside = vec![0.0; communities.len()];
     for tie in network.ties() {
-        if community_of[tie.a] == community_of[tie.b] {
-            inside[community_of[tie.a]] += tie.collaboration;
+        if community_of[tie.a as usize] == community_of[tie.b as usize] {
+            inside[community_of[tie.a as usize]] += tie.collaboration;
         }
     }
     let norm = 1.0 / (2.0 * total * 2.0 * total);
@@ -221,8 +221,8 @@ pub fn louvain(
     };
     let mut m = 0.0;
     for tie in network.ties() {
-        level.strength[tie.a] += tie.collaboration;
-        level.strength[tie.b] += tie.collaboration;
+        level.strength[tie.a as usize] += tie.collaboration;
+        level.strength[tie.b as usize] += tie.collaboration;
         m += tie.collaboration;
     }
     // Original agency → current top-level node.

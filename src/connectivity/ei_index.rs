@@ -42,7 +42,7 @@ pub fn ei_index(network: &AgencyNetwork) -> EiIndex {
     let mut internal = vec![0_usize; sectors.len()];
     let (mut e, mut i) = (0_usize, 0_usize);
     for tie in network.ties() {
-        let (sa, sb) = (network.sector_index(tie.a), network.sector_index(tie.b));
+        let (sa, sb) = (network.sector_index(tie.a as usize), network.sector_index(tie.b as usize));
         if sa == sb {
             i += 1;
             internal[sa] += 1;

@@ -406,8 +406,8 @@ pub fn analyze_network(
         .map(|(t, tie)| {
             let tested = fitted.then(|| &backbone.ties[t]);
             TieReport {
-                a: shared_names[tie.a].clone(),
-                b: shared_names[tie.b].clone(),
+                a: shared_names[tie.a as usize].clone(),
+                b: shared_names[tie.b as usize].clone(),
                 meetings: network
                     .tie_meetings(tie)
                     .iter()
@@ -476,7 +476,11 @@ pub fn analyze_network(
             .into_iter()
             .map(|(t, m)| {
                 let tie = network.tie(t);
-                [shared_names[tie.a].clone(), shared_names[tie.b].clone(), shared_ids[m].clone()]
+                [
+                    shared_names[tie.a as usize].clone(),
+                    shared_names[tie.b as usize].clone(),
+                    shared_ids[m].clone(),
+                ]
             })
             .collect(),
         backbone_links: backbone.significant().map(|(a, b)| [name(a), name(b)]).collect(),

@@ -224,7 +224,10 @@ fn agency_pairs(network: &AgencyNetwork) -> BTreeMap<Pair, Vec<usize>> {
         .ties()
         .map(|t| {
             let meetings = network.tie_meetings(t).iter().map(|&m| m as usize).collect();
-            ((network.node(t.a).name.clone(), network.node(t.b).name.clone()), meetings)
+            (
+                (network.node(t.a as usize).name.clone(), network.node(t.b as usize).name.clone()),
+                meetings,
+            )
         })
         .collect()
 }

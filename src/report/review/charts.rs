@@ -51,7 +51,10 @@ impl YearNetwork {
                 .nodes()
                 .map(|n| (n.name.clone(), (n.sector.clone(), n.annual_hours)))
                 .collect(),
-            ties: network.ties().map(|t| ((name(t.a), name(t.b)), t.shared_hours)).collect(),
+            ties: network
+                .ties()
+                .map(|t| ((name(t.a as usize), name(t.b as usize)), t.shared_hours))
+                .collect(),
             cut_points: articulation_points(&network).into_iter().map(name).collect(),
         }
     }
