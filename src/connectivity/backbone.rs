@@ -189,7 +189,7 @@ pub fn sdsm_backbone(
         });
     }
     let rows = classes((0..network.node_count()).map(|i| network.node(i).meetings));
-    let columns = classes(network.members().iter().map(Vec::len));
+    let columns = classes(network.members().map(<[u32]>::len));
     let (row_fate, column_fate, full_rows, full_columns) = reduce(&rows, &columns);
 
     let free_rows: Vec<usize> =

@@ -66,6 +66,7 @@ pub fn critical_agencies(network: &AgencyNetwork) -> Vec<(usize, Vec<(usize, usi
     for members in network.members() {
         let mut present = Vec::new();
         for &a in members {
+            let a = a as usize;
             let sector = network.sector_index(a);
             if members_by_sector[sector].is_empty() {
                 present.push(sector);

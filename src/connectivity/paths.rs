@@ -132,10 +132,10 @@ impl Incidence {
         let mut meeting_members = Vec::new();
         let mut seats = vec![0_usize; n];
         for members in network.members() {
-            meeting_members.extend(members.iter().map(|&a| a as u32));
+            meeting_members.extend_from_slice(members);
             meeting_offsets.push(meeting_members.len());
             for &a in members {
-                seats[a] += 1;
+                seats[a as usize] += 1;
             }
         }
         let mut agency_offsets = vec![0; n + 1];
@@ -144,8 +144,9 @@ impl Incidence {
         }
         let mut fill = agency_offsets.clone();
         let mut agency_meetings = vec![0_u32; meeting_members.len()];
-        for (m, members) in network.members().iter().enumerate() {
+        for (m, members) in network.members().enumerate() {
             for &a in members {
+                let a = a as usize;
                 agency_meetings[fill[a]] = m as u32;
                 fill[a] += 1;
             }

@@ -107,7 +107,7 @@ pub struct AgencyNetwork {
     /// Annual meeting hours (sessions × minutes / 60) per meeting.
     meeting_hours: Vec<f64>,
     /// Distinct attending nodes per meeting, ascending.
-    members: Vec<Vec<usize>>,
+    members: MemberLists,
     /// The meetings of the ties of each block, one tie after another in tie order, each
     /// tie's sorted by meeting id (flat lists rather than a list per tie: half a million
     /// ties at 20,000 meetings).
@@ -125,7 +125,7 @@ impl AgencyNetwork {
     /// as a member (head-counts added).
     pub fn build(inventory: &Inventory) -> Self {
         let meeting_count = inventory.meetings.len();
-        let index = AgencyIndex::build(inventory);
+        let mut index = AgencyIndex::build(inventory);
         // Provenance is sorted by meeting id, equal ids by input order. Inventories
         // usually list their meetings in id order already: one comparison pass then
         // spares the sort.
@@ -159,22 +159,28 @@ impl AgencyNetwork {
         let sector_of: Vec<usize> = first_seen_sector.iter().map(|&id| sector_rank[id]).collect();
 
         let n = index.names.len();
-        // Each meeting's distinct members, ascending, meeting by meeting on every core; a
-        // participant listed twice counts once with the head-counts added. The head-counts
-        // go to a flat list beside (member `j` of meeting `m` at `participant_start[m] +
-        // j`), so each meeting costs one allocation.
-        let mut head_counts = vec![0_u32; index.participant_nodes.len()];
-        let mut per_meeting: Vec<&mut [u32]> = Vec::with_capacity(meeting_count);
-        let mut rest = head_counts.as_mut_slice();
+        // Each meeting's distinct members, ascending, meeting by meeting on every core,
+        // into the meeting's own stretch of two flat lists (nodes and head-counts) as long
+        // as its participant list: a participant listed twice counts once with the
+        // head-counts added, and the stretch's tail is left unused. No allocation per
+        // meeting.
+        let seat_count = index.participant_nodes.len();
+        let mut member_nodes = vec![0_u32; seat_count];
+        let mut head_counts = vec![0_u32; seat_count];
+        let mut member_len = vec![0_u32; meeting_count];
+        let mut stretches: Vec<(&mut [u32], &mut [u32])> = Vec::with_capacity(meeting_count);
+        let (mut nodes_rest, mut counts_rest) =
+            (member_nodes.as_mut_slice(), head_counts.as_mut_slice());
         for m in 0..meeting_count {
-            let (this, later) = rest.split_at_mut(index.participants(m).len());
-            per_meeting.push(this);
-            rest = later;
+            let size = index.participants(m).len();
+            let (nodes, nodes_later) = nodes_rest.split_at_mut(size);
+            let (counts, counts_later) = counts_rest.split_at_mut(size);
+            stretches.push((nodes, counts));
+            (nodes_rest, counts_rest) = (nodes_later, counts_later);
         }
-        let members: Vec<Vec<usize>> = per_meeting
-            .into_par_iter()
-            .enumerate()
-            .map_init(Vec::new, |seats: &mut Vec<(u32, u32)>, (m, counts)| {
+        stretches.into_par_iter().zip(member_len.par_iter_mut()).enumerate().for_each_init(
+            Vec::new,
+            |seats: &mut Vec<(u32, u32)>, (m, ((nodes, counts), len))| {
                 seats.clear();
                 let participants = &inventory.meetings[m].participants;
                 seats.extend(
@@ -185,19 +191,24 @@ impl AgencyNetwork {
                         .map(|(&node, p)| (node, p.count)),
                 );
                 seats.sort_unstable_by_key(|&(node, _)| node);
-                let mut nodes: Vec<usize> = Vec::with_capacity(seats.len());
+                let mut distinct = 0;
                 for &(node, count) in seats.iter() {
-                    match nodes.last() {
-                        Some(&last) if last == node as usize => counts[nodes.len() - 1] += count,
-                        _ => {
-                            counts[nodes.len()] = count;
-                            nodes.push(node as usize);
-                        }
+                    if distinct > 0 && nodes[distinct - 1] == node {
+                        counts[distinct - 1] += count;
+                    } else {
+                        nodes[distinct] = node;
+                        counts[distinct] = count;
+                        distinct += 1;
                     }
                 }
-                nodes
-            })
-            .collect();
+                *len = distinct as u32;
+            },
+        );
+        let members = MemberLists {
+            nodes: member_nodes,
+            start: std::mem::take(&mut index.participant_start),
+            len: member_len,
+        };
         // Hours add up meeting by meeting in input order, as the reference adds them.
         let mut hours = vec![0.0_f64; n];
         let mut attended = vec![0_usize; n];
@@ -205,12 +216,12 @@ impl AgencyNetwork {
         for (m, meeting) in inventory.meetings.iter().enumerate() {
             let sessions = meeting.frequency.sessions_per_year;
             let minutes = meeting.minutes_per_session;
-            let counts = &head_counts[index.participant_start[m]..];
-            for (&node, &count) in members[m].iter().zip(counts) {
+            let counts = &head_counts[members.start[m]..];
+            for (&node, &count) in members.of(m).iter().zip(counts) {
                 // Same operation order as the reference (count × sessions × minutes / 60),
                 // so hours agree to the last bit.
-                hours[node] += f64::from(count) * sessions * minutes / 60.0;
-                attended[node] += 1;
+                hours[node as usize] += f64::from(count) * sessions * minutes / 60.0;
+                attended[node as usize] += 1;
             }
             meeting_hours.push(sessions * minutes / 60.0);
         }
@@ -447,9 +458,31 @@ impl AgencyNetwork {
         &self.meeting_hours
     }
 
+    /// Distinct attending agencies of meeting `m` (input order), ascending node indices.
+    pub fn meeting_members(&self, m: usize) -> &[u32] {
+        self.members.of(m)
+    }
+
     /// Distinct attending agencies of each meeting (ascending node indices), in input order.
-    pub fn members(&self) -> &[Vec<usize>] {
-        &self.members
+    pub fn members(&self) -> impl ExactSizeIterator<Item = &[u32]> + Clone + '_ {
+        (0..self.meeting_count()).map(|m| self.members.of(m))
+    }
+}
+
+/// Each meeting's distinct members in one flat list (one allocation rather than one per
+/// meeting): meeting `m`'s are `nodes[start[m]..start[m] + len[m]]`, where `start` follows
+/// the participant lists, so a meeting that lists an agency twice leaves a gap.
+#[derive(Debug, Clone)]
+struct MemberLists {
+    nodes: Vec<u32>,
+    start: Vec<usize>,
+    len: Vec<u32>,
+}
+
+impl MemberLists {
+    /// Members of meeting `m`, ascending.
+    fn of(&self, m: usize) -> &[u32] {
+        &self.nodes[self.start[m]..self.start[m] + self.len[m] as usize]
     }
 }
 
@@ -502,7 +535,7 @@ impl TieScratch {
     fn ties_of(
         &mut self,
         agencies: std::ops::Range<usize>,
-        members: &[Vec<usize>],
+        members: &MemberLists,
         meeting_hours: &[f64],
         by_input: &AttendanceLists,
         by_rank: Option<&AttendanceLists>,
@@ -516,23 +549,26 @@ impl TieScratch {
         let visited: usize = agencies
             .clone()
             .flat_map(|a| {
-                by_input.of(a).iter().map(|&(m, later)| members[m as usize].len() - later as usize)
+                by_input
+                    .of(a)
+                    .iter()
+                    .map(|&(m, later)| members.of(m as usize).len() - later as usize)
             })
             .sum();
         let mut ties = Vec::with_capacity(visited);
         let mut provenance: Vec<u32> = Vec::with_capacity(visited);
         for a in agencies {
             for &(m, later) in by_input.of(a) {
-                let nodes = &members[m as usize];
+                let nodes = members.of(m as usize);
                 let weight = 1.0 / (nodes.len() - 1).max(1) as f64;
                 let hours = meeting_hours[m as usize];
                 for &b in &nodes[later as usize..] {
                     if id_order {
-                        visits.push((b as u32, m));
+                        visits.push((b, m));
                     }
-                    let partner = &mut sums[b];
+                    let partner = &mut sums[b as usize];
                     if partner.shared == 0 {
-                        partners.push(b);
+                        partners.push(b as usize);
                     }
                     partner.shared += 1;
                     partner.hours += hours;
@@ -562,10 +598,9 @@ impl TieScratch {
             provenance.resize(start, 0);
             if let Some(by_rank) = by_rank {
                 for &(m, later) in by_rank.of(a) {
-                    let nodes = &members[m as usize];
-                    for &b in &nodes[later as usize..] {
-                        provenance[cursor[b]] = m;
-                        cursor[b] += 1;
+                    for &b in &members.of(m as usize)[later as usize..] {
+                        provenance[cursor[b as usize]] = m;
+                        cursor[b as usize] += 1;
                     }
                 }
             } else {
@@ -639,7 +674,7 @@ fn adjacency<'a>(
 fn attendance_lists(
     n: usize,
     attended: &[usize],
-    members: &[Vec<usize>],
+    members: &MemberLists,
     order: impl Iterator<Item = usize>,
 ) -> AttendanceLists {
     let mut offsets = Vec::with_capacity(n + 1);
@@ -650,7 +685,8 @@ fn attendance_lists(
     let mut fill = offsets.clone();
     let mut meetings = vec![(0_u32, 0_u32); offsets[n]];
     for m in order {
-        for (position, &a) in members[m].iter().enumerate() {
+        for (position, &a) in members.of(m).iter().enumerate() {
+            let a = a as usize;
             meetings[fill[a]] = (m as u32, position as u32 + 1);
             fill[a] += 1;
         }
@@ -679,7 +715,13 @@ mod tests {
             .map(|i| (network.neighbors(i).to_vec(), network.neighbor_ties(i).to_vec()))
             .collect();
         let nodes: Vec<AgencyNode> = network.nodes().cloned().collect();
-        (nodes, ties, adjacency, network.members().to_vec(), network.sectors().to_vec())
+        (
+            nodes,
+            ties,
+            adjacency,
+            network.members().map(<[u32]>::to_vec).collect::<Vec<_>>(),
+            network.sectors().to_vec(),
+        )
     }
 
     #[test]

@@ -40,9 +40,9 @@ impl MeetingNetwork {
     /// Builds the projection from the agency network's membership lists.
     pub fn build(network: &AgencyNetwork) -> Self {
         let mut attended: Vec<Vec<usize>> = vec![Vec::new(); network.node_count()];
-        for (m, members) in network.members().iter().enumerate() {
+        for (m, members) in network.members().enumerate() {
             for &agency in members {
-                attended[agency].push(m);
+                attended[agency as usize].push(m);
             }
         }
         let mut links: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();

@@ -54,9 +54,9 @@ impl SectorMatrix {
         let mut meetings: Vec<Vec<usize>> = vec![Vec::new(); s * s];
         let mut hours = vec![0.0_f64; s * s];
         let mut carriers: Vec<Vec<usize>> = vec![Vec::new(); s * s];
-        for (m, members) in network.members().iter().enumerate() {
+        for (m, members) in network.members().enumerate() {
             let mut present: Vec<usize> =
-                members.iter().map(|&a| network.sector_index(a)).collect();
+                members.iter().map(|&a| network.sector_index(a as usize)).collect();
             present.sort_unstable();
             present.dedup();
             for (i, &x) in present.iter().enumerate() {
@@ -64,7 +64,7 @@ impl SectorMatrix {
                     let slot = x * s + y;
                     meetings[slot].push(m);
                     hours[slot] += network.meeting_hours()[m];
-                    carriers[slot].extend(members.iter().copied().filter(|&a| {
+                    carriers[slot].extend(members.iter().map(|&a| a as usize).filter(|&a| {
                         let sector = network.sector_index(a);
                         sector == x || sector == y
                     }));

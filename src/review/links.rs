@@ -137,9 +137,9 @@ impl YearView<'_> {
     }
 
     fn attends(&self, meeting: usize, name: &str) -> bool {
-        self.network
-            .index_of(name)
-            .is_some_and(|i| self.network.members()[meeting].binary_search(&i).is_ok())
+        self.network.index_of(name).is_some_and(|i| {
+            self.network.meeting_members(meeting).binary_search(&(i as u32)).is_ok()
+        })
     }
 
     fn id(&self, meeting: usize) -> String {
@@ -149,8 +149,8 @@ impl YearView<'_> {
     /// Agencies of a meeting, by sector.
     fn by_sector(&self, meeting: usize) -> BTreeMap<&str, Vec<&str>> {
         let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for &a in &self.network.members()[meeting] {
-            let node = self.network.node(a);
+        for &a in self.network.meeting_members(meeting) {
+            let node = self.network.node(a as usize);
             out.entry(node.sector.as_str()).or_default().push(node.name.as_str());
         }
         out
@@ -290,7 +290,7 @@ pub(crate) fn review_links(before: &YearView<'_>, after: &YearView<'_>) -> LinkR
 /// Linked field pairs of a year, with the meetings (indices) that link each.
 fn field_pairs(year: &YearView<'_>) -> BTreeMap<Pair, Vec<usize>> {
     let mut pairs: BTreeMap<Pair, Vec<usize>> = BTreeMap::new();
-    for m in 0..year.network.members().len() {
+    for m in 0..year.network.meeting_count() {
         let sectors: Vec<&str> = year.by_sector(m).into_keys().collect();
         for (i, s) in sectors.iter().enumerate() {
             for t in &sectors[i + 1..] {
