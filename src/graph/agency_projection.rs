@@ -91,6 +91,10 @@ pub struct AgencyNetwork {
     ties: Vec<Vec<Tie>>,
     /// Index of each block's first tie, then the number of ties.
     tie_start: Vec<usize>,
+    /// The block holding tie `e` for every `e` that is a multiple of [`HINT_STRIDE`], so
+    /// that [`tie`](Self::tie) finds a tie's block in a step or two (the analyses look
+    /// ties up by index millions of times).
+    tie_block_hint: Vec<u32>,
     /// Agencies per block.
     block_size: usize,
     /// The same as a petgraph graph, built on first use: only rustworkx-core's algorithms
@@ -273,6 +277,15 @@ impl AgencyNetwork {
         for block_ties in &ties {
             tie_start.push(tie_start.last().unwrap_or(&0) + block_ties.len());
         }
+        let tie_count = tie_start.last().copied().unwrap_or(0);
+        let mut tie_block_hint = Vec::with_capacity(tie_count.div_ceil(HINT_STRIDE));
+        let mut block = 0;
+        for e in (0..tie_count).step_by(HINT_STRIDE) {
+            while tie_start[block + 1] <= e {
+                block += 1;
+            }
+            tie_block_hint.push(block as u32);
+        }
 
         // The adjacency on one core while the other copies the names and meeting ids.
         let ((offsets, targets, tie_of), (nodes, (meeting_id_text, meeting_id_end))) = rayon::join(
@@ -307,6 +320,7 @@ impl AgencyNetwork {
             nodes,
             ties,
             tie_start,
+            tie_block_hint,
             block_size,
             graph: OnceLock::new(),
             sectors,
@@ -382,9 +396,12 @@ impl AgencyNetwork {
 
     /// Tie `e`.
     pub fn tie(&self, e: usize) -> &Tie {
-        // The last block starting at or before `e` holds it (empty blocks before it start
-        // at the same index and are passed over).
-        let block = self.tie_start.partition_point(|&start| start <= e) - 1;
+        // From the hinted block, step past the blocks that end at or before `e` (empty
+        // ones included).
+        let mut block = self.tie_block_hint[e / HINT_STRIDE] as usize;
+        while self.tie_start[block + 1] <= e {
+            block += 1;
+        }
         &self.ties[block][e - self.tie_start[block]]
     }
 
@@ -616,6 +633,10 @@ impl TieScratch {
     }
 }
 
+/// Spacing of the tie indices whose block is recorded (a block holds thousands of ties
+/// at the sizes where this matters).
+const HINT_STRIDE: usize = 4096;
+
 /// An iterator that knows its length (std's `Flatten` does not).
 struct Counted<I> {
     inner: I,
@@ -722,6 +743,42 @@ mod tests {
             network.members().map(<[u32]>::to_vec).collect::<Vec<_>>(),
             network.sectors().to_vec(),
         )
+    }
+
+    #[test]
+    fn finds_every_tie_by_index_across_empty_blocks() {
+        // Agencies A… and Z… meet; 700 registered M… agencies between them attend nothing,
+        // so whole blocks of agencies (256 each at this size) have no ties, and the ties
+        // outnumber several hint strides.
+        let meetings: Vec<Meeting> = (0..600)
+            .map(|k| {
+                let names: Vec<String> = (0..14)
+                    .map(|j| {
+                        let i = (k * 7 + j * 13 + j * j) % 300;
+                        if j % 2 == 0 { format!("A{i:03}") } else { format!("Z{i:03}") }
+                    })
+                    .collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                meeting(&format!("K{k:04}"), &names, 12.0, 60.0)
+            })
+            .collect();
+        let agencies = (0..700).map(|i| Agency::new(format!("M{i:03}"), "高齢")).collect();
+        let network = AgencyNetwork::build(&Inventory { meetings, agencies });
+        assert!(network.tie_count() > 2 * HINT_STRIDE, "{} ties", network.tie_count());
+        let (_, before_last) = network.ties.split_last().expect("blocks");
+        assert!(before_last.iter().any(Vec::is_empty), "an empty block between others");
+        for (e, tie) in network.ties().enumerate() {
+            assert_eq!(network.tie(e), tie, "tie {e}");
+        }
+        for a in 0..network.node_count() {
+            for (&b, &t) in network.neighbors(a).iter().zip(network.neighbor_ties(a)) {
+                let tie = network.tie(t as usize);
+                assert_eq!(
+                    (tie.a.min(tie.b), tie.a.max(tie.b)),
+                    ((a as u32).min(b), (a as u32).max(b))
+                );
+            }
+        }
     }
 
     #[test]
