@@ -619,3 +619,31 @@ fn chart_text_is_drawn_as_outlines_and_stays_readable_as_text() {
         String::from_utf8_lossy(&written["charts/structure_after.svg"]).contains("地域ケア推進")
     );
 }
+
+/// A Word file shows the first 500 meetings only; its total row (and the same row in every
+/// other document) still adds up all of them, so it must say so rather than sit under 500
+/// rows as if it were their sum. A city-sized inventory keeps the plain 合計.
+#[test]
+fn the_total_row_says_it_counts_every_meeting_when_a_document_cuts_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let inventory = dir.path().join("region");
+    kaigi()
+        .args(["generate", "--municipalities", "2", "--meetings", "600", "--seed", "3"])
+        .arg("--out")
+        .arg(&inventory)
+        .assert()
+        .success();
+    let out = dir.path().join("out");
+    report(inventory.to_str().unwrap(), &out, "ja");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("合計（全 600 件）"), "HTML total row");
+    let docx = unzip(&std::fs::read(out.join("report.docx")).unwrap());
+    let document = String::from_utf8(docx["word/document.xml"].clone()).unwrap();
+    assert!(document.contains("合計（全 600 件）"), "Word total row");
+    assert!(document.contains("全 600 件のうち最初の 500 件を載せています。"), "Word cut note");
+
+    let city = dir.path().join("city");
+    report("inputs/sample-city", &city, "ja");
+    let html = std::fs::read_to_string(city.join("report.html")).unwrap();
+    assert!(html.contains("合計") && !html.contains("合計（全"), "a short table keeps 合計");
+}

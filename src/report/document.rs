@@ -91,9 +91,13 @@ pub fn tables(analysis: &Analysis, lang: Lang) -> Vec<Table> {
             );
         }
     }
+    // The Word file and the HTML and Markdown pages show only the first rows of a long
+    // table; the total row adds up every meeting all the same, and says so.
+    let cut_somewhere =
+        inventory.meetings.len() > DOCUMENT_ROWS.min(crate::report::docx::DOCX_ROWS);
     meetings.totals.push(vec![
         "".into(),
-        lang.pick("合計", "Total").into(),
+        phrases::total_label(inventory.meetings.len(), cut_somewhere, lang).into(),
         "".into(),
         "".into(),
         "".into(),

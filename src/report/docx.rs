@@ -55,7 +55,7 @@ const CELL_PADDING: u32 = 2 * 108;
 /// document to edit and hand over, not a database (a 20,000-meeting region would be
 /// thousands of pages, and docx-rs holds the whole document in memory). The rest is
 /// in tables.xlsx and tables/*.csv, as the note under a cut table says.
-const DOCX_ROWS: usize = 500;
+pub(crate) const DOCX_ROWS: usize = 500;
 const DOCX_BODIES: usize = 200;
 
 /// The font set of one language.

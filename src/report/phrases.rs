@@ -1104,6 +1104,24 @@ pub fn cut_note(cut: &crate::report::Cut, lang: Lang) -> String {
     }
 }
 
+/// The meeting table's total row. When a document shows only the first rows, the row
+/// still adds up every meeting, so it says so.
+///
+/// ```
+/// use kaigi::{Lang, report::phrases::total_label};
+/// assert_eq!(total_label(36, false, Lang::Ja), "合計");
+/// assert_eq!(total_label(3_000, true, Lang::Ja), "合計（全 3,000 件）");
+/// assert_eq!(total_label(3_000, true, Lang::En), "Total (all 3,000)");
+/// ```
+pub fn total_label(rows: usize, some_documents_cut: bool, lang: Lang) -> String {
+    let rows = crate::input::thousands(rows);
+    match (some_documents_cut, lang) {
+        (false, _) => lang.pick("合計", "Total").to_string(),
+        (true, Lang::Ja) => format!("合計（全 {rows} 件）"),
+        (true, Lang::En) => format!("Total (all {rows})"),
+    }
+}
+
 /// Why a file of the report was left out, and where the same data is.
 ///
 /// ```
