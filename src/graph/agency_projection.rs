@@ -2,7 +2,7 @@
 //! each tie carrying the meetings that create it (its provenance), the hours they share
 //! and Newman's collaboration weight.
 
-use super::names::AgencyIndex;
+use super::names::{AgencyIndex, split_by_lengths};
 use crate::model::Inventory;
 #[cfg(test)]
 use crate::model::UNKNOWN_SECTOR;
@@ -129,7 +129,7 @@ impl AgencyNetwork {
     /// as a member (head-counts added).
     pub fn build(inventory: &Inventory) -> Self {
         let meeting_count = inventory.meetings.len();
-        let mut index = AgencyIndex::build(inventory);
+        let index = AgencyIndex::build(inventory);
         // Provenance is sorted by meeting id, equal ids by input order. Inventories
         // usually list their meetings in id order already: one comparison pass then
         // spares the sort.
@@ -172,19 +172,15 @@ impl AgencyNetwork {
         let mut member_nodes = vec![0_u32; seat_count];
         let mut head_counts = vec![0_u32; seat_count];
         let mut member_len = vec![0_u32; meeting_count];
-        let mut stretches: Vec<(&mut [u32], &mut [u32])> = Vec::with_capacity(meeting_count);
-        let (mut nodes_rest, mut counts_rest) =
-            (member_nodes.as_mut_slice(), head_counts.as_mut_slice());
-        for m in 0..meeting_count {
-            let size = index.participants(m).len();
-            let (nodes, nodes_later) = nodes_rest.split_at_mut(size);
-            let (counts, counts_later) = counts_rest.split_at_mut(size);
-            stretches.push((nodes, counts));
-            (nodes_rest, counts_rest) = (nodes_later, counts_later);
-        }
-        stretches.into_par_iter().zip(member_len.par_iter_mut()).enumerate().for_each_init(
-            Vec::new,
-            |seats: &mut Vec<(u32, u32)>, (m, ((nodes, counts), len))| {
+        let sizes = || (0..meeting_count).map(|m| index.participants(m).len());
+        let node_parts = split_by_lengths(&mut member_nodes, sizes());
+        let count_parts = split_by_lengths(&mut head_counts, sizes());
+        node_parts
+            .into_par_iter()
+            .zip(count_parts)
+            .zip(member_len.par_iter_mut())
+            .enumerate()
+            .for_each_init(Vec::new, |seats: &mut Vec<(u32, u32)>, (m, ((nodes, counts), len))| {
                 seats.clear();
                 let participants = &inventory.meetings[m].participants;
                 seats.extend(
@@ -206,13 +202,12 @@ impl AgencyNetwork {
                     }
                 }
                 *len = distinct as u32;
-            },
-        );
-        let members = MemberLists {
-            nodes: member_nodes,
-            start: std::mem::take(&mut index.participant_start),
-            len: member_len,
-        };
+            });
+        // The index's per-participant lists are no longer needed: its meeting offsets
+        // become the member lists' own.
+        let AgencyIndex { names, participant_start, .. } = index;
+        let members =
+            MemberLists { nodes: member_nodes, start: participant_start, len: member_len };
         // Hours add up meeting by meeting in input order, as the reference adds them.
         let mut hours = vec![0.0_f64; n];
         let mut attended = vec![0_usize; n];
@@ -291,8 +286,7 @@ impl AgencyNetwork {
         let ((offsets, targets, tie_of), (nodes, (meeting_id_text, meeting_id_end))) = rayon::join(
             || adjacency(n, ties.iter().flatten()),
             || {
-                let nodes: Vec<AgencyNode> = index
-                    .names
+                let nodes: Vec<AgencyNode> = names
                     .par_iter()
                     .zip(hours.par_iter().zip(attended.par_iter()))
                     .map(|(&(name, sector), (&annual_hours, &meetings))| AgencyNode {

@@ -50,13 +50,10 @@ impl<'a> AgencyIndex<'a> {
         // list; names missing from the registry are then added one by one in listing
         // order, so their first-seen order is kept.
         let mut participant_nodes = vec![UNREGISTERED; participants];
-        let mut per_meeting: Vec<&mut [u32]> = Vec::with_capacity(inventory.meetings.len());
-        let mut rest = participant_nodes.as_mut_slice();
-        for meeting in &inventory.meetings {
-            let (this, later) = rest.split_at_mut(meeting.participants.len());
-            per_meeting.push(this);
-            rest = later;
-        }
+        let per_meeting = split_by_lengths(
+            &mut participant_nodes,
+            inventory.meetings.iter().map(|meeting| meeting.participants.len()),
+        );
         per_meeting.into_par_iter().zip(&inventory.meetings).with_min_len(64).for_each(
             |(nodes, meeting)| {
                 for (node, p) in nodes.iter_mut().zip(&meeting.participants) {
@@ -66,7 +63,6 @@ impl<'a> AgencyIndex<'a> {
                 }
             },
         );
-        debug_assert_eq!(participant_nodes.len(), participants);
         if participant_nodes.contains(&UNREGISTERED) {
             let names = inventory.meetings.iter().flat_map(|m| &m.participants);
             for (node, participant) in participant_nodes.iter_mut().zip(names) {
@@ -100,6 +96,21 @@ impl<'a> AgencyIndex<'a> {
     }
 }
 
+/// `items` cut into consecutive slices of the given lengths (one per meeting, say), so
+/// that each part can be filled on any core.
+pub(crate) fn split_by_lengths<T>(
+    mut items: &mut [T],
+    lengths: impl ExactSizeIterator<Item = usize>,
+) -> Vec<&mut [T]> {
+    let mut parts = Vec::with_capacity(lengths.len());
+    for length in lengths {
+        let (part, rest) = std::mem::take(&mut items).split_at_mut(length);
+        parts.push(part);
+        items = rest;
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +131,12 @@ mod tests {
         let index = AgencyIndex::build(&inventory);
         assert_eq!(index.names, [("A", "障害"), ("C", UNKNOWN_SECTOR), ("Z", UNKNOWN_SECTOR)]);
         assert_eq!(index.participants(0), [1, 0]);
+    }
+
+    #[test]
+    fn splits_into_consecutive_parts_of_the_given_lengths() {
+        let mut items = [1, 2, 3, 4, 5, 6];
+        let parts = split_by_lengths(&mut items, [2, 0, 3].into_iter());
+        assert_eq!(parts, [&mut [1, 2][..], &mut [][..], &mut [3, 4, 5][..]]);
     }
 }
